@@ -1,0 +1,344 @@
+package org.shapescope.analysis.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * One checkpoint file of a run folder (see docs/FORMAT.md), opened for reading.
+ *
+ * <p>Opening reads the schema and builds the layer index (which record batches hold which layer,
+ * and how many rows): from the footer metadata written by {@link CheckpointWriter} when present,
+ * otherwise by one pass over the batches. {@link #readLayer(int)} then loads only the batches that
+ * hold the layer, one at a time, so that memory in use stays proportional to one layer (heap) and
+ * one record batch (off-heap), whatever the file's size. Both Arrow IPC formats are read: the file
+ * format (random access to batches) and the stream format (one sequential pass per read).
+ * Compressed batches (LZ4 frame, ZSTD) are decompressed by arrow-compression.
+ *
+ * <p>Every failure, whatever its cause inside Arrow, surfaces as a
+ * {@link CheckpointFormatException} that names the file and the reason.
+ */
+public final class CheckpointFile implements AutoCloseable {
+    /** Footer metadata key under which {@link CheckpointWriter} stores "layer:rows" per batch. */
+    public static final String BATCH_INDEX_KEY = "shapescope.batch_layers";
+    private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+    /** Off-heap budget: generous for real data, small enough that corrupt sizes fail at once. */
+    private static final long ALLOCATION_HEADROOM = 64L << 20;
+    private static final long ALLOCATION_FACTOR = 16;
+
+    private final Path path;
+    private final boolean streamFormat;
+    private final BufferAllocator allocator;
+    private final SeekableByteChannel channel;
+    private final ArrowFileReader fileReader;
+    private final CheckpointSchema schema;
+    private final Map<String, String> schemaMetadata;
+    /** Per batch (in file order): layer → rows of that layer in the batch. */
+    private final List<SortedMap<Integer, Integer>> batchLayers;
+    private final SortedMap<Integer, Integer> tokensPerLayer;
+
+    private CheckpointFile(Path path) throws CheckpointFormatException {
+        this.path = path;
+        long size = checkReadable(path);
+        this.streamFormat = !startsWithFileMagic(path);
+        this.allocator = new RootAllocator(ALLOCATION_HEADROOM + ALLOCATION_FACTOR * size);
+        SeekableByteChannel openedChannel = null;
+        ArrowFileReader openedReader = null;
+        try {
+            if (streamFormat) {
+                try (InputStream in = Files.newInputStream(path);
+                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+                    Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
+                    this.schema = CheckpointSchema.of(path, arrowSchema);
+                    this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
+                    this.batchLayers = scan(reader, null);
+                }
+            } else {
+                openedChannel = FileChannel.open(path, StandardOpenOption.READ);
+                openedReader = new ArrowFileReader(openedChannel, allocator, CommonsCompressionFactory.INSTANCE);
+                Schema arrowSchema = openedReader.getVectorSchemaRoot().getSchema();
+                this.schema = CheckpointSchema.of(path, arrowSchema);
+                this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
+                List<ArrowBlock> blocks = openedReader.getRecordBlocks();
+                List<SortedMap<Integer, Integer>> indexed =
+                        BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), blocks.size());
+                this.batchLayers = indexed != null ? indexed : scan(openedReader, blocks);
+            }
+            this.channel = openedChannel;
+            this.fileReader = openedReader;
+            this.tokensPerLayer = Collections.unmodifiableSortedMap(sumRows(batchLayers));
+        } catch (CheckpointFormatException e) {
+            closeQuietly(openedReader, openedChannel);
+            allocator.close();
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            closeQuietly(openedReader, openedChannel);
+            closeAllocatorAfterFailure();
+            throw corrupt(path, e);
+        }
+    }
+
+    /**
+     * Opens a checkpoint file and indexes its layers.
+     *
+     * @throws CheckpointFormatException naming the file and the problem: missing, unreadable,
+     *                                   empty, truncated or corrupt, or of another schema
+     */
+    public static CheckpointFile open(Path path) throws CheckpointFormatException {
+        return new CheckpointFile(path);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** True for the Arrow IPC stream format (.arrows), false for the file format (.arrow/.feather). */
+    public boolean isStreamFormat() {
+        return streamFormat;
+    }
+
+    public ElementType elementType() {
+        return schema.elementType();
+    }
+
+    public int hiddenSize() {
+        return schema.hiddenSize();
+    }
+
+    /** The optional per-token columns this file has, by name (sequence, position, token_id, token). */
+    public List<String> tokenColumns() {
+        return schema.tokenColumns();
+    }
+
+    /** Custom metadata of the Arrow schema (empty map when there is none). */
+    public Map<String, String> schemaMetadata() {
+        return schemaMetadata;
+    }
+
+    /** The training step from the schema metadata key {@code step}, if it is there and a whole number. */
+    public OptionalLong stepFromMetadata() throws CheckpointFormatException {
+        String step = schemaMetadata.get("step");
+        if (step == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(step.trim()));
+        } catch (NumberFormatException e) {
+            throw new CheckpointFormatException(path, "schema metadata 'step' is not a whole number: '" + step + "'");
+        }
+    }
+
+    /** Layer index → number of tokens (rows) of that layer, in layer order. */
+    public SortedMap<Integer, Integer> tokensPerLayer() {
+        return tokensPerLayer;
+    }
+
+    /** The layers present, ascending. */
+    public List<Integer> layers() {
+        return List.copyOf(tokensPerLayer.keySet());
+    }
+
+    /** Number of record batches. */
+    public int batchCount() {
+        return batchLayers.size();
+    }
+
+    /**
+     * Loads one layer as float32, reading only the record batches that hold it.
+     *
+     * @throws CheckpointFormatException if the layer is absent or the data cannot be read
+     */
+    public LayerData readLayer(int layer) throws CheckpointFormatException {
+        Integer rows = tokensPerLayer.get(layer);
+        if (rows == null) {
+            throw new CheckpointFormatException(path, "has no layer " + layer + " (layers: " + layers() + ")");
+        }
+        if ((long) rows * hiddenSize() > Integer.MAX_VALUE - 8) {
+            throw new CheckpointFormatException(path, "layer " + layer + " has " + rows + " x " + hiddenSize()
+                    + " values, more than one Java array holds");
+        }
+        LayerAssembler assembler = new LayerAssembler(path, schema, layer, rows);
+        try {
+            if (streamFormat) {
+                try (InputStream in = Files.newInputStream(path);
+                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+                    int batch = 0;
+                    while (reader.loadNextBatch()) {
+                        if (batch < batchLayers.size() && batchLayers.get(batch).containsKey(layer)) {
+                            assembler.take(reader.getVectorSchemaRoot(), batchLayers.get(batch).size() == 1);
+                        }
+                        batch++;
+                    }
+                }
+            } else {
+                List<ArrowBlock> blocks = fileReader.getRecordBlocks();
+                for (int batch = 0; batch < blocks.size(); batch++) {
+                    if (batchLayers.get(batch).containsKey(layer)) {
+                        if (!fileReader.loadRecordBatch(blocks.get(batch))) {
+                            throw new CheckpointFormatException(path, "record batch " + batch + " cannot be loaded");
+                        }
+                        assembler.take(fileReader.getVectorSchemaRoot(), batchLayers.get(batch).size() == 1);
+                    }
+                }
+            }
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw corrupt(path, e);
+        }
+        return assembler.finish();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(fileReader, channel);
+        allocator.close();
+    }
+
+    private List<SortedMap<Integer, Integer>> scan(ArrowReader reader, List<ArrowBlock> blocks) throws IOException {
+        List<SortedMap<Integer, Integer>> result = new ArrayList<>();
+        int batch = 0;
+        while (blocks == null ? reader.loadNextBatch() : batch < blocks.size()) {
+            if (blocks != null && !((ArrowFileReader) reader).loadRecordBatch(blocks.get(batch))) {
+                throw new CheckpointFormatException(path, "record batch " + batch + " cannot be loaded");
+            }
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            BaseIntVector layerColumn = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
+            FieldVector layerVector = (FieldVector) layerColumn;
+            SortedMap<Integer, Integer> counts = new TreeMap<>();
+            int rowCount = root.getRowCount();
+            for (int row = 0; row < rowCount; row++) {
+                if (layerVector.isNull(row)) {
+                    throw new CheckpointFormatException(path, "column 'layer' is null in batch " + batch + ", row " + row);
+                }
+                counts.merge(CheckpointSchema.layerIndex(path, layerColumn.getValueAsLong(row)), 1, Integer::sum);
+            }
+            result.add(counts);
+            batch++;
+        }
+        return result;
+    }
+
+    private static SortedMap<Integer, Integer> sumRows(List<SortedMap<Integer, Integer>> batches) {
+        SortedMap<Integer, Integer> total = new TreeMap<>();
+        for (SortedMap<Integer, Integer> batch : batches) {
+            batch.forEach((layer, rows) -> total.merge(layer, rows, Math::addExact));
+        }
+        return total;
+    }
+
+    private static long checkReadable(Path path) throws CheckpointFormatException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new CheckpointFormatException(path, "is a folder, not an Arrow file");
+            }
+            long size = Files.size(path);
+            if (size == 0) {
+                throw new CheckpointFormatException(path, "is empty (0 bytes)");
+            }
+            if (!Files.isReadable(path)) {
+                throw new CheckpointFormatException(path, "cannot be read (permission denied)");
+            }
+            return size;
+        } catch (NoSuchFileException e) {
+            throw new CheckpointFormatException(path, "does not exist");
+        } catch (AccessDeniedException e) {
+            throw new CheckpointFormatException(path, "cannot be read (permission denied)");
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CheckpointFormatException(path, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean startsWithFileMagic(Path path) throws CheckpointFormatException {
+        byte[] head = new byte[FILE_MAGIC.length];
+        try (InputStream in = Files.newInputStream(path)) {
+            int read = in.readNBytes(head, 0, head.length);
+            if (read < head.length) {
+                return false;
+            }
+        } catch (AccessDeniedException e) {
+            throw new CheckpointFormatException(path, "cannot be read (permission denied)");
+        } catch (IOException e) {
+            throw new CheckpointFormatException(path, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (int i = 0; i < FILE_MAGIC.length; i++) {
+            if (head[i] != FILE_MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static CheckpointFormatException corrupt(Path path, Throwable cause) {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String firstLine = detail.lines().findFirst().orElse(detail);
+        if (firstLine.length() > 200) {
+            firstLine = firstLine.substring(0, 200) + "…";
+        }
+        return new CheckpointFormatException(path, "not a readable Arrow file: truncated or corrupt (" + firstLine + ")", cause);
+    }
+
+    private void closeAllocatorAfterFailure() {
+        try {
+            allocator.close();
+        } catch (IllegalStateException leaked) {
+            // A failure half-way through Arrow's loading can leave buffers it did not release;
+            // the allocator's memory is freed with it either way, and the failure is reported.
+        }
+    }
+
+    private static void closeQuietly(ArrowFileReader reader, SeekableByteChannel channel) {
+        try {
+            if (reader != null) {
+                reader.close();
+            } else if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Closing a reader over a read-only channel frees memory only; nothing to report.
+        }
+    }
+
+    private static Map<String, String> copy(Map<String, String> metadata) {
+        return metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** Little-endian view helper: Arrow buffers are little-endian on every supported platform. */
+    static java.nio.ByteBuffer littleEndian(ArrowBuf buffer, long offset, int length) {
+        return buffer.nioBuffer(offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** For tests: the embedding vector type of the loaded batch. */
+    static FixedSizeListVector embedding(VectorSchemaRoot root) {
+        return (FixedSizeListVector) root.getVector(CheckpointSchema.EMBEDDING);
+    }
+}
