@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -73,8 +72,9 @@ public final class CheckpointFile implements AutoCloseable {
         ArrowFileReader openedReader = null;
         try {
             if (streamFormat) {
+                IpcStructure.checkStream(path);
                 try (InputStream in = Files.newInputStream(path);
-                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, BoundedDecompression.INSTANCE)) {
                     Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
                     this.schema = CheckpointSchema.of(path, arrowSchema);
                     this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
@@ -82,11 +82,12 @@ public final class CheckpointFile implements AutoCloseable {
                 }
             } else {
                 openedChannel = FileChannel.open(path, StandardOpenOption.READ);
-                openedReader = new ArrowFileReader(openedChannel, allocator, CommonsCompressionFactory.INSTANCE);
+                openedReader = new ArrowFileReader(openedChannel, allocator, BoundedDecompression.INSTANCE);
                 Schema arrowSchema = openedReader.getVectorSchemaRoot().getSchema();
                 this.schema = CheckpointSchema.of(path, arrowSchema);
                 this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
                 List<ArrowBlock> blocks = openedReader.getRecordBlocks();
+                IpcStructure.checkBlocks(path, blocks);
                 List<SortedMap<Integer, Integer>> indexed =
                         BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), blocks.size());
                 this.batchLayers = indexed != null ? indexed : scan(openedReader, blocks);
@@ -188,7 +189,7 @@ public final class CheckpointFile implements AutoCloseable {
         try {
             if (streamFormat) {
                 try (InputStream in = Files.newInputStream(path);
-                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE)) {
+                     ArrowStreamReader reader = new ArrowStreamReader(in, allocator, BoundedDecompression.INSTANCE)) {
                     int batch = 0;
                     while (reader.loadNextBatch()) {
                         if (batch < batchLayers.size() && batchLayers.get(batch).containsKey(layer)) {
@@ -230,6 +231,7 @@ public final class CheckpointFile implements AutoCloseable {
                 throw new CheckpointFormatException(path, "record batch " + batch + " cannot be loaded");
             }
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            validate(path, root);
             BaseIntVector layerColumn = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
             FieldVector layerVector = (FieldVector) layerColumn;
             SortedMap<Integer, Integer> counts = new TreeMap<>();
@@ -296,6 +298,14 @@ public final class CheckpointFile implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks a loaded batch's buffers against its row count and offsets,
+     * so that corrupt offsets fail here instead of as huge allocations later.
+     */
+    static void validate(Path path, VectorSchemaRoot root) throws CheckpointFormatException {
+        BatchValidation.check(path, root);
     }
 
     static CheckpointFormatException corrupt(Path path, Throwable cause) {

@@ -119,10 +119,12 @@ public final class CheckpointWriter implements AutoCloseable {
             case LZ4_FRAME -> CompressionUtil.CodecType.LZ4_FRAME;
             case ZSTD -> CompressionUtil.CodecType.ZSTD;
         };
+        org.apache.arrow.vector.compression.CompressionCodec.Factory factory = options.compression() == Compression.NONE
+                ? org.apache.arrow.vector.compression.NoCompressionCodec.Factory.INSTANCE : CommonsCompressionFactory.INSTANCE;
         // The footer map is read when the file is closed, so the batch index added later lands in it.
         this.writer = options.container() == Container.FILE
-                ? new ArrowFileWriter(root, null, channel, footer, IpcOption.DEFAULT, CommonsCompressionFactory.INSTANCE, codec, Optional.empty())
-                : new ArrowStreamWriter(root, null, channel, IpcOption.DEFAULT, CommonsCompressionFactory.INSTANCE, codec, Optional.empty());
+                ? new ArrowFileWriter(root, null, channel, footer, IpcOption.DEFAULT, factory, codec, Optional.empty())
+                : new ArrowStreamWriter(root, null, channel, IpcOption.DEFAULT, factory, codec, Optional.empty());
         writer.start();
     }
 

@@ -46,6 +46,7 @@ final class LayerAssembler {
 
     /** Copies this layer's rows out of the loaded batch. */
     void take(VectorSchemaRoot root, boolean indexSaysSingleLayer) throws CheckpointFormatException {
+        CheckpointFile.validate(path, root);
         BaseIntVector layers = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
         FixedSizeListVector embedding = (FixedSizeListVector) root.getVector(CheckpointSchema.EMBEDDING);
         FieldVector data = (FieldVector) embedding.getDataVector();

@@ -1,0 +1,103 @@
+package org.shapescope.analysis.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+
+/**
+ * Checks the message framing of an Arrow IPC file before Arrow Java reads it, because Arrow Java
+ * allocates a heap buffer of whatever length a message header declares: a corrupt length would
+ * ask for gigabytes. Framing (Arrow columnar format, "Encapsulated message format"): an optional
+ * continuation marker 0xFFFFFFFF, an int32 metadata length, a flatbuffer {@code Message} with
+ * the body length, then the body; a zero length ends a stream.
+ */
+final class IpcStructure {
+    private static final int CONTINUATION = 0xFFFFFFFF;
+    private static final int MAX_METADATA = 64 << 20;
+
+    private IpcStructure() {
+    }
+
+    /** Walks every message of a stream-format file, checking each declared length against the file. */
+    static void checkStream(Path path) throws CheckpointFormatException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long position = 0;
+            ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            while (position < size) {
+                int length = readInt(channel, position, word, path);
+                position += 4;
+                if (length == CONTINUATION) {
+                    length = readInt(channel, position, word, path);
+                    position += 4;
+                }
+                if (length == 0) {
+                    return;
+                }
+                position = checkMessage(path, channel, position, length, size);
+            }
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw CheckpointFile.corrupt(path, e);
+        }
+    }
+
+    /** Checks that every record block of a file-format file lies inside the file, with a sane header. */
+    static void checkBlocks(Path path, List<ArrowBlock> blocks) throws CheckpointFormatException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            for (ArrowBlock block : blocks) {
+                long end = block.getOffset() + block.getMetadataLength() + block.getBodyLength();
+                if (block.getOffset() < 0 || block.getMetadataLength() <= 0 || block.getMetadataLength() > MAX_METADATA
+                        || block.getBodyLength() < 0 || end < 0 || end > size) {
+                    throw new CheckpointFormatException(path, "not a readable Arrow file: truncated or corrupt (a record batch lies outside the file)");
+                }
+            }
+        } catch (CheckpointFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw CheckpointFile.corrupt(path, e);
+        }
+    }
+
+    private static long checkMessage(Path path, FileChannel channel, long position, int length, long size) throws IOException {
+        if (length < 0 || length > MAX_METADATA || position + length > size) {
+            throw new CheckpointFormatException(path, "not a readable Arrow file: truncated or corrupt (a message header declares "
+                    + (length & 0xffffffffL) + " bytes, the file has " + (size - position) + " left)");
+        }
+        ByteBuffer metadata = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, metadata, position, path);
+        metadata.flip();
+        long bodyLength = Message.getRootAsMessage(metadata).bodyLength();
+        long end = position + length + bodyLength;
+        if (bodyLength < 0 || end > size || end < 0) {
+            throw new CheckpointFormatException(path, "not a readable Arrow file: truncated or corrupt (a message body of "
+                    + bodyLength + " bytes runs past the end of the file)");
+        }
+        return end;
+    }
+
+    private static int readInt(FileChannel channel, long position, ByteBuffer word, Path path) throws IOException {
+        word.clear();
+        readFully(channel, word, position, path);
+        return word.getInt(0);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, Path path) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new CheckpointFormatException(path, "not a readable Arrow file: truncated (ends inside a message)");
+            }
+            at += read;
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.shapescope.analysis.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.shapescope.analysis.format.CheckpointFile;
+import org.shapescope.analysis.format.CheckpointFormatException;
+import org.shapescope.analysis.format.LayerData;
+
+/**
+ * A run folder (docs/FORMAT.md): optional run.json and loss.csv, and one Arrow file per
+ * checkpoint, directly in the folder or in its {@code checkpoints/} subfolder.
+ *
+ * <p>Opening lists and indexes every checkpoint file; a file that cannot be used becomes a
+ * {@link Problem} naming it, and the other checkpoints stay usable. Values are not read here:
+ * {@link #readLayer} loads one layer of one checkpoint on demand.
+ */
+public final class RunFolder {
+    /** File name endings taken as checkpoint files. */
+    public static final List<String> CHECKPOINT_SUFFIXES = List.of(".arrow", ".arrows", ".feather", ".ipc");
+    private static final Pattern NAMED_STEP = Pattern.compile("(?:step|checkpoint|ckpt|iter|iteration)[-_ ]?0*(\\d+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_NUMBER = Pattern.compile("(\\d+)");
+
+    private final Path directory;
+    private final RunMetadata metadata;
+    private final LossCurve loss;
+    private final List<Checkpoint> checkpoints;
+    private final List<Problem> problems;
+
+    private RunFolder(Path directory, RunMetadata metadata, LossCurve loss, List<Checkpoint> checkpoints, List<Problem> problems) {
+        this.directory = directory;
+        this.metadata = metadata;
+        this.loss = loss;
+        this.checkpoints = List.copyOf(checkpoints);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Opens a run folder.
+     *
+     * @throws RunFolderException when the path is not a readable folder or holds no checkpoint file
+     */
+    public static RunFolder open(Path directory) throws RunFolderException {
+        Path folder = directory.toAbsolutePath().normalize();
+        if (!Files.exists(folder)) {
+            throw new RunFolderException(folder, "does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new RunFolderException(folder, "is not a folder (a run is a folder of Arrow checkpoint files)");
+        }
+        List<Problem> problems = new ArrayList<>();
+        String fallbackName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        RunMetadata metadata = readMetadata(folder, fallbackName, problems);
+        LossCurve loss = readLoss(folder, problems);
+        List<Path> files = listCheckpointFiles(folder);
+        if (files.isEmpty()) {
+            throw new RunFolderException(folder, "is not a run folder: no checkpoint files (" + String.join(", ", CHECKPOINT_SUFFIXES)
+                    + ") in it or in its checkpoints/ subfolder");
+        }
+        List<Checkpoint> opened = new ArrayList<>();
+        for (Path file : files) {
+            try (CheckpointFile checkpoint = CheckpointFile.open(file)) {
+                OptionalLong step = checkpoint.stepFromMetadata();
+                if (step.isEmpty()) {
+                    step = stepFromFileName(file.getFileName().toString());
+                }
+                if (step.isEmpty()) {
+                    problems.add(Problem.error(file, "no training step: neither schema metadata 'step' nor a number in the file name"));
+                    continue;
+                }
+                if (checkpoint.tokensPerLayer().isEmpty()) {
+                    problems.add(Problem.error(file, "holds no rows"));
+                    continue;
+                }
+                opened.add(new Checkpoint(file, step.getAsLong(), checkpoint.elementType(), checkpoint.hiddenSize(),
+                        checkpoint.tokensPerLayer()));
+            } catch (CheckpointFormatException e) {
+                problems.add(Problem.error(file, e.reason()));
+            }
+        }
+        List<Checkpoint> usable = dropDuplicateSteps(opened, problems);
+        usable = dropOtherHiddenSizes(usable, problems);
+        reportMissingLayers(usable, problems);
+        usable.sort(Comparator.comparingLong(Checkpoint::step));
+        return new RunFolder(folder, metadata, loss, usable, problems);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public RunMetadata metadata() {
+        return metadata;
+    }
+
+    public Optional<LossCurve> loss() {
+        return Optional.ofNullable(loss);
+    }
+
+    /** Usable checkpoints, ascending by step. */
+    public List<Checkpoint> checkpoints() {
+        return checkpoints;
+    }
+
+    /** Everything found wrong while opening, each naming its file. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The steps of the usable checkpoints, ascending. */
+    public long[] steps() {
+        return checkpoints.stream().mapToLong(Checkpoint::step).toArray();
+    }
+
+    /** Every layer present in at least one checkpoint, ascending. */
+    public List<Integer> layers() {
+        SortedSet<Integer> all = new TreeSet<>();
+        checkpoints.forEach(c -> all.addAll(c.tokensPerLayer().keySet()));
+        return List.copyOf(all);
+    }
+
+    /** The hidden size shared by the usable checkpoints (0 when there are none). */
+    public int hiddenSize() {
+        return checkpoints.isEmpty() ? 0 : checkpoints.get(0).hiddenSize();
+    }
+
+    /** The checkpoint at a step, if the run has it. */
+    public Optional<Checkpoint> checkpoint(long step) {
+        return checkpoints.stream().filter(c -> c.step() == step).findFirst();
+    }
+
+    /** Loads one layer of one checkpoint (opens the file, reads the layer's batches, closes it). */
+    public static LayerData readLayer(Checkpoint checkpoint, int layer) throws CheckpointFormatException {
+        try (CheckpointFile file = CheckpointFile.open(checkpoint.file())) {
+            return file.readLayer(layer);
+        }
+    }
+
+    /** The step in a file name: the number after step/checkpoint/ckpt/iter, else the last number. */
+    public static OptionalLong stepFromFileName(String fileName) {
+        String stem = fileName;
+        for (String suffix : CHECKPOINT_SUFFIXES) {
+            if (stem.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+                stem = stem.substring(0, stem.length() - suffix.length());
+            }
+        }
+        try {
+            Matcher named = NAMED_STEP.matcher(stem);
+            if (named.find()) {
+                return OptionalLong.of(Long.parseLong(named.group(1)));
+            }
+            Matcher number = ANY_NUMBER.matcher(stem);
+            String last = null;
+            while (number.find()) {
+                last = number.group(1);
+            }
+            return last == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(last));
+        } catch (NumberFormatException tooLong) {
+            return OptionalLong.empty();
+        }
+    }
+
+    static boolean isCheckpointFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && CHECKPOINT_SUFFIXES.stream().anyMatch(name::endsWith) && !Files.isDirectory(file);
+    }
+
+    private static List<Path> listCheckpointFiles(Path folder) throws RunFolderException {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(folder, folder.resolve("checkpoints"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                entries.filter(RunFolder::isCheckpointFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new RunFolderException(dir, "cannot be listed (" + e.getMessage() + ")");
+            }
+        }
+        return files;
+    }
+
+    private static RunMetadata readMetadata(Path folder, String fallbackName, List<Problem> problems) {
+        Path file = folder.resolve("run.json");
+        if (!Files.exists(file)) {
+            return RunMetadata.named(fallbackName);
+        }
+        try {
+            return RunMetadata.parse(Files.readString(file, StandardCharsets.UTF_8), fallbackName);
+        } catch (IOException e) {
+            problems.add(Problem.warning(file, "cannot be read (" + e.getMessage() + "); run metadata ignored"));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.warning(file, e.getMessage() + "; run metadata ignored"));
+        }
+        return RunMetadata.named(fallbackName);
+    }
+
+    private static LossCurve readLoss(Path folder, List<Problem> problems) {
+        Path file = folder.resolve("loss.csv");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return LossCurve.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            problems.add(Problem.warning(file, "cannot be read (" + e.getMessage() + "); training curve ignored"));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.warning(file, e.getMessage() + "; training curve ignored"));
+        }
+        return null;
+    }
+
+    private static List<Checkpoint> dropDuplicateSteps(List<Checkpoint> opened, List<Problem> problems) {
+        Map<Long, Checkpoint> firstByStep = new HashMap<>();
+        List<Checkpoint> kept = new ArrayList<>();
+        for (Checkpoint checkpoint : opened) {
+            Checkpoint first = firstByStep.putIfAbsent(checkpoint.step(), checkpoint);
+            if (first == null) {
+                kept.add(checkpoint);
+            } else {
+                problems.add(Problem.error(checkpoint.file(), "duplicate step " + checkpoint.step() + " (also in "
+                        + first.fileName() + "); this file is skipped"));
+            }
+        }
+        return kept;
+    }
+
+    private static List<Checkpoint> dropOtherHiddenSizes(List<Checkpoint> checkpoints, List<Problem> problems) {
+        Map<Integer, Long> counts = new HashMap<>();
+        checkpoints.forEach(c -> counts.merge(c.hiddenSize(), 1L, Long::sum));
+        if (counts.size() <= 1) {
+            return new ArrayList<>(checkpoints);
+        }
+        int majority = counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow().getKey();
+        List<Checkpoint> kept = new ArrayList<>();
+        for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.hiddenSize() == majority) {
+                kept.add(checkpoint);
+            } else {
+                problems.add(Problem.error(checkpoint.file(), "hidden size " + checkpoint.hiddenSize() + " differs from the run's "
+                        + majority + "; this file is skipped"));
+            }
+        }
+        return kept;
+    }
+
+    private static void reportMissingLayers(List<Checkpoint> checkpoints, List<Problem> problems) {
+        SortedSet<Integer> all = new TreeSet<>();
+        checkpoints.forEach(c -> all.addAll(c.tokensPerLayer().keySet()));
+        for (Checkpoint checkpoint : checkpoints) {
+            SortedSet<Integer> missing = new TreeSet<>(all);
+            missing.removeAll(checkpoint.tokensPerLayer().keySet());
+            if (!missing.isEmpty()) {
+                problems.add(Problem.warning(checkpoint.file(), "missing layers " + missing + " that other checkpoints have"));
+            }
+        }
+    }
+}
