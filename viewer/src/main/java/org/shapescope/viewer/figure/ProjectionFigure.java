@@ -119,6 +119,7 @@ public final class ProjectionFigure {
         renderer.setSeriesPaint(0, new Color(0x44, 0x44, 0x44));
         NumberAxis xAxis = FigureStyle.axis(new NumberAxis("component"), "component");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        xAxis.setRange(0.4, Math.max(1, evr.length) + 0.6);
         NumberAxis yAxis = FigureStyle.axis(new NumberAxis("explained variance"), "explained variance");
         yAxis.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis, yAxis, renderer);

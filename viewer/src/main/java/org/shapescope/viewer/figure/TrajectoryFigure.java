@@ -84,7 +84,7 @@ public final class TrajectoryFigure {
             int l = layerIdx[k];
             XYSeries series = new XYSeries("layer " + grid.layer(l), false, true);
             for (int s = 0; s < grid.stepCount(); s++) {
-                series.add(xAxis.position(grid.step(s)), grid.value(l, s));
+                add(series, xAxis, grid.step(s), grid.value(l, s), s + 1 < grid.stepCount() ? grid.step(s + 1) : -1);
             }
             metric.addSeries(series);
             double t = layerIdx.length == 1 ? 0.0 : 0.85 * k / (layerIdx.length - 1);
@@ -98,7 +98,7 @@ public final class TrajectoryFigure {
         if (loss != null) {
             XYSeries lossSeries = new XYSeries("training loss", false, true);
             for (int i = 0; i < loss.size(); i++) {
-                lossSeries.add(xAxis.position(loss.step(i)), loss.loss(i));
+                add(lossSeries, xAxis, loss.step(i), loss.loss(i), i + 1 < loss.size() ? loss.step(i + 1) : -1);
             }
             NumberAxis lossAxis = FigureStyle.axis(new NumberAxis("training loss"), "training loss");
             lossAxis.setLabelPaint(LOSS_COLOUR);
@@ -122,5 +122,16 @@ public final class TrajectoryFigure {
         }
         boolean legend = layerIdx.length > 1 || loss != null;
         return FigureStyle.chart(title, plot, legend);
+    }
+
+    /**
+     * Adds one point; after step 0 a NaN point breaks the line, because the distance between the
+     * symbolic zero position and the first positive step means nothing.
+     */
+    private static void add(XYSeries series, LogStepAxis axis, long step, double value, long nextStep) {
+        series.add(axis.position(step), value);
+        if (step == 0 && nextStep > 0) {
+            series.add((axis.position(0) + axis.position(nextStep)) / 2, Double.NaN);
+        }
     }
 }
