@@ -6,7 +6,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -28,23 +27,14 @@ public abstract class ChartView extends StackPane {
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.VIRIDIS);
     private final ObjectProperty<Consumer<ExportRequest>> exportHandler =
             new SimpleObjectProperty<>(this, "exportHandler");
-    private final ContextMenu contextMenu = new ContextMenu();
+    private final ContextMenu contextMenu;
 
     protected ChartView() {
         getChildren().addAll(viewer, placeholder);
         viewer.setVisible(false);
         setMinSize(120, 90);
         setPrefSize(640, 420);
-        for (ExportFormat format : ExportFormat.values()) {
-            MenuItem item = new MenuItem("Export " + format.name() + "…");
-            item.setOnAction(e -> export(format));
-            item.disableProperty().bind(exportHandler.isNull());
-            contextMenu.getItems().add(item);
-        }
-        setOnContextMenuRequested(e -> {
-            contextMenu.show(this, e.getScreenX(), e.getScreenY());
-            e.consume();
-        });
+        contextMenu = ExportMenu.install(this, exportHandler, this::export);
         invalidateOn(colorMap);
     }
 
