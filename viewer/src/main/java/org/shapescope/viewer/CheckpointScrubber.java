@@ -181,6 +181,9 @@ public final class CheckpointScrubber extends HBox {
         } else if (selectedCheckpoint.get() < 0 || selectedCheckpoint.get() >= n) {
             selectedCheckpoint.set(n - 1);
         }
+        if (n > 0) {
+            slider.setValue(selectedCheckpoint.get());
+        }
         updateLabel();
     }
 

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Drawable;
 import org.w3c.dom.Document;
 
@@ -106,7 +107,7 @@ public final class FigureExport {
         context.setComment("Shapescope figure");
         SVGGraphics2D g2 = new SVGGraphics2D(context, false);
         g2.setSVGCanvasSize(new Dimension(width, height));
-        figure.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        drawWithRotatedText(figure, g2, width, height);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         g2.stream(writer, true);
         writer.flush();
@@ -121,13 +122,30 @@ public final class FigureExport {
             PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(document, width, height);
             try (PdfBoxGraphics2DFontTextDrawerDefaultFonts text = new PdfBoxGraphics2DFontTextDrawerDefaultFonts()) {
                 g2.setFontTextDrawer(text);
-                figure.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+                drawWithRotatedText(figure, g2, width, height);
                 g2.dispose();
             }
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawForm(g2.getXFormObject());
             }
             document.save(file.toFile());
+        }
+    }
+
+    /**
+     * Draws with JFreeChart's rotated-string workaround off. The workaround draws rotated text
+     * (vertical axis labels, colour bar labels) through {@code TextLayout}, which vector
+     * Graphics2D implementations receive as glyph outlines; plain {@code drawString} under a
+     * rotation keeps it as text. The flag is JFreeChart-global, so it is restored afterwards and
+     * vector exports are serialised.
+     */
+    private static synchronized void drawWithRotatedText(Drawable figure, Graphics2D g2, int width, int height) {
+        boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+        try {
+            figure.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            TextUtils.setUseDrawRotatedStringWorkaround(workaround);
         }
     }
 }
