@@ -45,6 +45,8 @@ public final class FigureStyle {
         axis.setTickMarkOutsideLength(4f);
         if (axis instanceof NumberAxis n) {
             n.setAutoRangeIncludesZero(false);
+            // otherwise a series starting at 0 loses its margin and half its first marker
+            n.setAutoRangeStickyZero(false);
         }
         return axis;
     }

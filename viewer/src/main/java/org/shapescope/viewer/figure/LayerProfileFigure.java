@@ -107,7 +107,7 @@ public final class LayerProfileFigure {
         FigureStyle.plot(plot, true);
 
         String heading = title != null ? title
-                : overlayAll ? null : grid.metric() + " at step " + StepLabels.compact(grid.step(selected));
+                : overlayAll ? null : String.format(java.util.Locale.ROOT, "%s at step %,d", grid.metric(), grid.step(selected));
         JFreeChart chart = FigureStyle.chart(heading, plot, false);
         if (overlayAll) {
             LogStepAxis barAxis = FigureStyle.axis(new LogStepAxis("training step", grid.steps()), "training step");

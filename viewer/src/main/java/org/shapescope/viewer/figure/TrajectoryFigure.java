@@ -76,7 +76,8 @@ public final class TrajectoryFigure {
             all = withLoss;
         }
         LogStepAxis xAxis = FigureStyle.axis(new LogStepAxis("training step", all), "training step");
-        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(grid.metric()), grid.metric());
+        String yLabel = layerIdx.length == 1 ? grid.metric() + " (layer " + grid.layer(layerIdx[0]) + ")" : grid.metric();
+        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(yLabel), yLabel);
 
         XYSeriesCollection metric = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
