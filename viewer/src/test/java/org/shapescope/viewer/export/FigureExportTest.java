@@ -53,7 +53,7 @@ class FigureExportTest {
             all.append(texts.item(i).getTextContent()).append('|');
         }
         assertThat(svg.getDocumentElement().getNodeName()).isEqualTo("svg");
-        assertThat(all.toString()).contains("anisotropy|").contains("training step|");
+        assertThat(all.toString()).contains("anisotropy (layer 4)|").contains("training step|");
     }
 
     @Test
