@@ -1,0 +1,139 @@
+package org.shapescope.viewer;
+
+import java.awt.geom.Rectangle2D;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.figure.HeatmapFigure;
+
+/**
+ * Interactive {@link HeatmapFigure}: layer × checkpoint, tooltip with the exact value, step,
+ * layer and tokens used; a primary click selects a cell, which sets {@link #selectedLayerProperty()}
+ * and {@link #selectedCheckpointProperty()} and outlines the cell. Both properties are -1 when
+ * nothing is selected; the app binds them bidirectionally to its model.
+ */
+public final class HeatmapView extends ChartView {
+
+    private final ObjectProperty<MetricGrid> grid = new SimpleObjectProperty<>(this, "grid");
+    private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
+    private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
+
+    public HeatmapView() {
+        invalidateOn(grid, selectedCheckpoint, selectedLayer);
+        viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());
+                int[] cell = cellAt(inView.getX(), inView.getY());
+                if (cell != null) {
+                    selectedCheckpoint.set(cell[0]);
+                    selectedLayer.set(cell[1]);
+                }
+            }
+        });
+    }
+
+    public HeatmapView(MetricGrid grid) {
+        this();
+        setGrid(grid);
+    }
+
+    /** The grid shown; replace it with a new {@link MetricGrid} for every batch of results. */
+    public ObjectProperty<MetricGrid> gridProperty() {
+        return grid;
+    }
+
+    public MetricGrid getGrid() {
+        return grid.get();
+    }
+
+    public void setGrid(MetricGrid value) {
+        grid.set(value);
+    }
+
+    /** Selected checkpoint index (column), -1 for none. */
+    public IntegerProperty selectedCheckpointProperty() {
+        return selectedCheckpoint;
+    }
+
+    /** Selected layer index (row), -1 for none. */
+    public IntegerProperty selectedLayerProperty() {
+        return selectedLayer;
+    }
+
+    @Override
+    public JFreeChart createFigure() {
+        MetricGrid g = grid.get();
+        if (g == null || g.stepCount() == 0 || g.layerCount() == 0) {
+            return null;
+        }
+        return new HeatmapFigure(g).colorMap(getColorMap())
+                .selection(selectedCheckpoint.get(), selectedLayer.get()).build();
+    }
+
+    @Override
+    protected String exportName() {
+        MetricGrid g = grid.get();
+        return "heatmap-" + (g == null ? "empty" : g.metric().replaceAll("\\W+", "-"));
+    }
+
+    /**
+     * The cell under a point in this view's coordinates as {stepIdx, layerIdx}, or null when the
+     * point is outside the plot or nothing has been drawn yet.
+     */
+    public int[] cellAt(double x, double y) {
+        JFreeChart chart = getDisplayedChart();
+        Rectangle2D area = dataArea();
+        MetricGrid g = grid.get();
+        if (chart == null || area == null || g == null) {
+            return null;
+        }
+        Point2D inCanvas = viewer().getCanvas().parentToLocal(viewer().parentToLocal(x, y));
+        if (!area.contains(inCanvas.getX(), inCanvas.getY())) {
+            return null;
+        }
+        XYPlot plot = chart.getXYPlot();
+        double sx = plot.getDomainAxis().java2DToValue(inCanvas.getX(), area, plot.getDomainAxisEdge());
+        double ly = plot.getRangeAxis().java2DToValue(inCanvas.getY(), area, plot.getRangeAxisEdge());
+        int s = (int) Math.round(sx);
+        int l = (int) Math.round(ly);
+        if (s < 0 || s >= g.stepCount() || l < 0 || l >= g.layerCount()) {
+            return null;
+        }
+        return new int[] {s, l};
+    }
+
+    /** Centre of cell (stepIdx, layerIdx) in this view's coordinates, or null before drawing. */
+    public Point2D cellCenter(int stepIdx, int layerIdx) {
+        JFreeChart chart = getDisplayedChart();
+        Rectangle2D area = dataArea();
+        if (chart == null || area == null) {
+            return null;
+        }
+        XYPlot plot = chart.getXYPlot();
+        double x = plot.getDomainAxis().valueToJava2D(stepIdx, area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(layerIdx, area, plot.getRangeAxisEdge());
+        return viewer().localToParent(viewer().getCanvas().localToParent(x, y));
+    }
+
+    /** Tooltip text of a cell, as shown on hover. */
+    public String describeCell(int stepIdx, int layerIdx) {
+        return HeatmapFigure.describeCell(grid.get(), layerIdx, stepIdx);
+    }
+
+    private Rectangle2D dataArea() {
+        ChartRenderingInfo info = viewer().getCanvas().getRenderingInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return null;
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        return area == null || area.isEmpty() ? null : area;
+    }
+}

@@ -1,0 +1,144 @@
+package org.shapescope.viewer.figure;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYShapeRenderer;
+import org.jfree.chart.ui.Drawable;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.shapescope.viewer.data.PointValue;
+import org.shapescope.viewer.data.Projection;
+
+/**
+ * The 2-D PCA scatter of one cell's hidden states, coloured by a per-point value, plus the
+ * explained-variance spectrum of the leading components as a separate small bar chart.
+ * {@link #composite()} draws both side by side for export (scatter left, spectrum right).
+ * Axis labels carry each component's explained-variance percentage.
+ */
+public final class ProjectionFigure {
+
+    private final Projection projection;
+    private PointValue colourBy;
+    private ColorMap colorMap = ColorMap.VIRIDIS;
+    private String title;
+    private double pointSize = 3.0;
+
+    public ProjectionFigure(Projection projection) {
+        this.projection = projection;
+        this.colourBy = projection.available().isEmpty() ? null : projection.available().iterator().next();
+    }
+
+    /** Which per-point value sets the colour; null or unavailable draws all points one colour. */
+    public ProjectionFigure colourBy(PointValue value) {
+        this.colourBy = value;
+        return this;
+    }
+
+    public ProjectionFigure colorMap(ColorMap map) {
+        this.colorMap = map;
+        return this;
+    }
+
+    public ProjectionFigure title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    /** Diameter of a point in Java2D units (pixels at scale 1). */
+    public ProjectionFigure pointSize(double size) {
+        this.pointSize = size;
+        return this;
+    }
+
+    /** Axis label of principal component {@code k} (0-based), e.g. "PC1 (23.4 %)". */
+    public String componentLabel(int k) {
+        double[] evr = projection.explainedVarianceRatio();
+        return k < evr.length
+                ? String.format(Locale.ROOT, "PC%d (%.1f %%)", k + 1, 100 * evr[k])
+                : "PC" + (k + 1);
+    }
+
+    /** The scatter: dataset 0 is one XYZ series with z the colour value (0 when uncoloured). */
+    public JFreeChart scatter() {
+        double[] z = colourBy == null ? null : projection.values(colourBy);
+        int n = projection.size();
+        double[] zz = z != null ? z : new double[n];
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("points", new double[][] {projection.x(), projection.y(), zz});
+
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : zz) {
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        ColorMapScale scale = new ColorMapScale(colorMap, lo > hi ? 0 : lo, lo > hi ? 1 : hi);
+        XYShapeRenderer renderer = new XYShapeRenderer();
+        renderer.setDrawOutlines(false);
+        renderer.setAutoPopulateSeriesShape(false);
+        renderer.setDefaultShape(new Ellipse2D.Double(-pointSize / 2, -pointSize / 2, pointSize, pointSize));
+        if (z != null) {
+            renderer.setPaintScale(scale);
+        } else {
+            renderer.setPaintScale(new LookupPaintScale(-1, 1, new Color(0x1F, 0x4E, 0x79)));
+        }
+        NumberAxis xAxis = FigureStyle.axis(new NumberAxis(componentLabel(0)), componentLabel(0));
+        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(componentLabel(1)), componentLabel(1));
+        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        FigureStyle.plot(plot, true);
+        JFreeChart chart = FigureStyle.chart(title, plot, false);
+        if (z != null) {
+            chart.addSubtitle(FigureStyle.colourBar(scale, colourBy.label()));
+        }
+        return chart;
+    }
+
+    /** Explained-variance ratio per component as bars (x = component number from 1). */
+    public JFreeChart spectrum() {
+        double[] evr = projection.explainedVarianceRatio();
+        XYSeries series = new XYSeries("explained variance", false, false);
+        for (int k = 0; k < evr.length; k++) {
+            series.add(k + 1, evr[k]);
+        }
+        XYBarRenderer renderer = new XYBarRenderer(0.2);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setSeriesPaint(0, new Color(0x44, 0x44, 0x44));
+        NumberAxis xAxis = FigureStyle.axis(new NumberAxis("component"), "component");
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        xAxis.setRange(0.4, Math.max(1, evr.length) + 0.6);
+        NumberAxis yAxis = FigureStyle.axis(new NumberAxis("explained variance"), "explained variance");
+        yAxis.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis, yAxis, renderer);
+        FigureStyle.plot(plot, true);
+        plot.setDomainGridlinesVisible(false);
+        return FigureStyle.chart(null, plot, false);
+    }
+
+    /** Scatter (left 72 %) and spectrum (right, middle half of the height) as one drawing. */
+    public Drawable composite() {
+        JFreeChart scatter = scatter();
+        JFreeChart spectrum = spectrum();
+        return (Graphics2D g2, Rectangle2D area) -> {
+            double split = area.getWidth() * 0.72;
+            g2.setPaint(Color.WHITE);
+            g2.fill(area);
+            scatter.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), split, area.getHeight()));
+            spectrum.draw(g2, new Rectangle2D.Double(area.getX() + split, area.getY() + area.getHeight() * 0.2,
+                    area.getWidth() - split, area.getHeight() * 0.6));
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.shapescope.viewer.figure;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.shapescope.viewer.data.LossCurve;
+import org.shapescope.viewer.data.MetricGrid;
+
+/**
+ * Metric against training step for one or several layers, on a logarithmic step axis
+ * ({@link LogStepAxis}: step 0 is drawn at a symbolic position half a decade left of the first
+ * positive step, labelled "0"). When a {@link LossCurve} is given it is drawn as a grey dashed
+ * line on a second y axis on the right. Layers are coloured along the colour map from shallow
+ * (dark) to deep (light), skipping the map's palest tenth so lines stay visible on white.
+ *
+ * <p>Dataset 0 has one series per layer, keyed "layer N"; dataset 1, when present, is the loss.
+ */
+public final class TrajectoryFigure {
+
+    private static final Color LOSS_COLOUR = new Color(0x80, 0x80, 0x80);
+
+    private final MetricGrid grid;
+    private int[] layerIdx;
+    private LossCurve loss;
+    private int selectedCheckpoint = -1;
+    private ColorMap colorMap = ColorMap.VIRIDIS;
+    private String title;
+
+    public TrajectoryFigure(MetricGrid grid) {
+        this.grid = grid;
+        this.layerIdx = new int[] {grid.layerCount() - 1};
+    }
+
+    /** Layer rows to draw, as indices into the grid's layers. */
+    public TrajectoryFigure layers(int... layerIdx) {
+        this.layerIdx = layerIdx.clone();
+        return this;
+    }
+
+    /** Training loss for the second y axis; null for none. */
+    public TrajectoryFigure loss(LossCurve loss) {
+        this.loss = loss;
+        return this;
+    }
+
+    /** Draws a vertical marker at this checkpoint; -1 for none. */
+    public TrajectoryFigure selectedCheckpoint(int stepIdx) {
+        this.selectedCheckpoint = stepIdx;
+        return this;
+    }
+
+    public TrajectoryFigure colorMap(ColorMap map) {
+        this.colorMap = map;
+        return this;
+    }
+
+    public TrajectoryFigure title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    public JFreeChart build() {
+        long[] all = grid.steps();
+        if (loss != null) {
+            long[] withLoss = java.util.Arrays.copyOf(all, all.length + loss.size());
+            System.arraycopy(loss.steps(), 0, withLoss, all.length, loss.size());
+            all = withLoss;
+        }
+        LogStepAxis xAxis = FigureStyle.axis(new LogStepAxis("training step", all), "training step");
+        String yLabel = layerIdx.length == 1 ? grid.metric() + " (layer " + grid.layer(layerIdx[0]) + ")" : grid.metric();
+        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(yLabel), yLabel);
+
+        XYSeriesCollection metric = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int k = 0; k < layerIdx.length; k++) {
+            int l = layerIdx[k];
+            XYSeries series = new XYSeries("layer " + grid.layer(l), false, true);
+            for (int s = 0; s < grid.stepCount(); s++) {
+                add(series, xAxis, grid.step(s), grid.value(l, s), s + 1 < grid.stepCount() ? grid.step(s + 1) : -1);
+            }
+            metric.addSeries(series);
+            double t = layerIdx.length == 1 ? 0.0 : 0.85 * k / (layerIdx.length - 1);
+            renderer.setSeriesPaint(k, colorMap.color(t));
+            renderer.setSeriesStroke(k, new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
+        }
+        XYPlot plot = new XYPlot(metric, xAxis, yAxis, renderer);
+        FigureStyle.plot(plot, true);
+
+        if (loss != null) {
+            XYSeries lossSeries = new XYSeries("training loss", false, true);
+            for (int i = 0; i < loss.size(); i++) {
+                add(lossSeries, xAxis, loss.step(i), loss.loss(i), i + 1 < loss.size() ? loss.step(i + 1) : -1);
+            }
+            NumberAxis lossAxis = FigureStyle.axis(new NumberAxis("training loss"), "training loss");
+            lossAxis.setLabelPaint(LOSS_COLOUR);
+            lossAxis.setTickLabelPaint(LOSS_COLOUR);
+            plot.setRangeAxis(1, lossAxis);
+            plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
+            plot.setDataset(1, new XYSeriesCollection(lossSeries));
+            plot.mapDatasetToRangeAxis(1, 1);
+            XYLineAndShapeRenderer lossRenderer = new XYLineAndShapeRenderer(true, false);
+            lossRenderer.setSeriesPaint(0, LOSS_COLOUR);
+            lossRenderer.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                    10f, new float[] {6f, 4f}, 0f));
+            plot.setRenderer(1, lossRenderer);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        }
+        if (selectedCheckpoint >= 0 && selectedCheckpoint < grid.stepCount()) {
+            ValueMarker marker = new ValueMarker(xAxis.position(grid.step(selectedCheckpoint)));
+            marker.setPaint(new Color(0xC0, 0x39, 0x2B));
+            marker.setStroke(new BasicStroke(1.2f));
+            plot.addDomainMarker(marker);
+        }
+        boolean legend = layerIdx.length > 1 || loss != null;
+        return FigureStyle.chart(title, plot, legend);
+    }
+
+    /**
+     * Adds one point; after step 0 a NaN point breaks the line, because the distance between the
+     * symbolic zero position and the first positive step means nothing.
+     */
+    private static void add(XYSeries series, LogStepAxis axis, long step, double value, long nextStep) {
+        series.add(axis.position(step), value);
+        if (step == 0 && nextStep > 0) {
+            series.add((axis.position(0) + axis.position(nextStep)) / 2, Double.NaN);
+        }
+    }
+}
