@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+"""Independent reference values for org.shapescope.analysis.geometry.
+
+Written from the papers' formulas with numpy / scipy / scikit-learn (Debian python3-numpy,
+python3-scipy, python3-sklearn), not from the Java code. Generates seeded test clouds, stores
+them as raw little-endian float32 (<name>.f32, n*d values row-major) and writes the measures,
+computed in float64 from those float32 values, to expected.csv:
+
+    cloud,n,d,metric,value,source
+
+Run from the repository root:  /usr/bin/python3 analysis/reference/geometry_reference.py
+"""
+import os
+import numpy as np
+from sklearn.neighbors import NearestNeighbors
+from sklearn.decomposition import PCA
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "geometry")
+
+
+def clouds():
+    rng = np.random.default_rng(20240521)
+    out = {}
+    # anisotropic Gaussian with a common offset, like a hidden-state layer
+    n, d = 1000, 64
+    scales = np.geomspace(10.0, 0.1, d)
+    x = rng.standard_normal((n, d)) * scales + 3.0
+    out["gauss_aniso"] = x
+    # 5-sphere S^5 in R^6, randomly rotated into R^20
+    n, k, d = 1500, 6, 20
+    s = rng.standard_normal((n, k))
+    s /= np.linalg.norm(s, axis=1, keepdims=True)
+    q, _ = np.linalg.qr(rng.standard_normal((d, d)))
+    out["sphere5_r20"] = np.hstack([s, np.zeros((n, d - k))]) @ q.T
+    # swiss roll (2-d manifold) rotated into R^10
+    n, d = 1500, 10
+    t = 1.5 * np.pi * (1 + 2 * rng.random(n))
+    h = 21 * rng.random(n)
+    roll = np.column_stack([t * np.cos(t), h, t * np.sin(t)])
+    q, _ = np.linalg.qr(rng.standard_normal((d, d)))
+    out["swissroll_r10"] = np.hstack([roll, np.zeros((n, d - 3))]) @ q.T
+    # hidden-state-like: low-rank signal + isotropic noise + large offset, d = 128
+    n, d, r = 2000, 128, 8
+    z = rng.standard_normal((n, r)) @ (rng.standard_normal((r, d)) * 4.0)
+    x = z + 0.5 * rng.standard_normal((n, d)) + rng.standard_normal(d) * 20.0
+    out["hidden_like"] = x
+    return {name: v.astype(np.float32) for name, v in out.items()}
+
+
+def spectrum(x, centre):
+    y = x - x.mean(axis=0) if centre else x
+    s = np.linalg.svd(y, compute_uv=False)
+    return s * s
+
+
+def anisotropy(x, centre=True):
+    lam = spectrum(x, centre)
+    return lam.max() / lam.sum()
+
+
+def mean_cosine(x):
+    u = x / np.linalg.norm(x, axis=1, keepdims=True)
+    g = u @ u.T
+    n = len(x)
+    return (g.sum() - np.trace(g)) / (n * (n - 1))
+
+
+def isoscore(x):
+    # Rudman et al. 2022, Algorithm 1; PCA reorientation with scikit-learn
+    d = x.shape[1]
+    var = np.var(PCA(n_components=min(x.shape)).fit_transform(x), axis=0)
+    var = np.concatenate([var, np.zeros(d - len(var))])
+    v = np.sqrt(d) * var / np.linalg.norm(var)
+    delta = np.linalg.norm(v - 1) / np.sqrt(2 * (d - np.sqrt(d)))
+    k = (d - delta ** 2 * (d - np.sqrt(d))) ** 2 / d
+    return (k - 1) / (d - 1)
+
+
+def pca_dim(x, share=0.9):
+    lam = np.sort(spectrum(x, True))[::-1]
+    return int(np.argmax(np.cumsum(lam) >= share * lam.sum()) + 1)
+
+
+def participation_ratio(x):
+    lam = spectrum(x, True)
+    return lam.sum() ** 2 / (lam ** 2).sum()
+
+
+def neighbours(x, k):
+    nn = NearestNeighbors(n_neighbors=k + 1, algorithm="brute").fit(x)
+    dist, _ = nn.kneighbors(x)
+    return dist[:, 1:]
+
+
+def twonn(dist, discard=0.1):
+    # Facco et al. 2017; F_emp(mu_(i)) = i/N, i = 1..floor(N(1-f)), line through the origin
+    mu = np.sort(dist[:, 1] / dist[:, 0])
+    n = len(mu)
+    m = min(n - 1, int(np.floor(n * (1 - discard))))
+    xs = np.log(mu[:m])
+    ys = -np.log(1 - np.arange(1, m + 1) / n)
+    return float(xs @ ys / (xs @ xs))
+
+
+def twonn_authors(x, dist, reduction_factor=5, eps=1e-8):
+    # LLM-Microscope intrinsic_dimension(reduction_factor=5), restated
+    c = x - x.mean(axis=0)
+    avg = np.linalg.norm(c, axis=1).mean()
+    r1, r2 = dist[:, 0] / avg, dist[:, 1] / avg
+    bad = r1 < eps
+    mu = np.where(bad, -1.0, r2 / np.where(bad, 1.0, r1))
+    mu = np.sort(mu)
+    n_all = len(mu)
+    useless = int((mu <= 1 + eps).sum())
+    mu = mu[useless:]
+    n = len(mu)
+    f = np.arange(1 + useless, n + 1 + useless) / n_all
+    use = min(n // reduction_factor, n - 1)
+    xs = np.log(mu)[:use]
+    ys = -np.log(1 - f)[:use]
+    return float((xs * ys).sum() / (xs * xs).sum())
+
+
+def mle(dist, k=20):
+    # Levina-Bickel with (k-1) normalisation, MacKay-Ghahramani inverse-mean combination
+    t = dist[:, :k]
+    inv = np.log(t[:, k - 1:k] / t[:, :k - 1]).sum(axis=1) / (k - 1)
+    return float(1.0 / inv.mean())
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rows = []
+    for name, x32 in clouds().items():
+        x32.astype("<f4").tofile(os.path.join(OUT, name + ".f32"))
+        x = x32.astype(np.float64)
+        n, d = x.shape
+        dist = neighbours(x, 20)
+        values = [
+            ("anisotropy", anisotropy(x), "numpy SVD of centred X: max s^2 / sum s^2"),
+            ("anisotropy_uncentered", anisotropy(x, False), "numpy SVD of X: max s^2 / sum s^2"),
+            ("mean_cosine", mean_cosine(x), "mean off-diagonal of the n x n cosine matrix"),
+            ("isoscore", isoscore(x), "Rudman et al. 2022 Alg. 1 on sklearn PCA"),
+            ("pca_dim", pca_dim(x), "numpy SVD spectrum, 90% cumulative share"),
+            ("participation_ratio", participation_ratio(x), "numpy SVD spectrum, (sum l)^2 / sum l^2"),
+            ("twonn", twonn(dist), "Facco 2017 on sklearn brute-force neighbours, f = 0.1"),
+            ("twonn_authors", twonn_authors(x, dist), "LLM-Microscope intrinsic_dimension(reduction_factor=5) restated"),
+            ("mle", mle(dist), "Levina-Bickel k=20, MacKay-Ghahramani combination, sklearn neighbours"),
+        ]
+        for metric, v, src in values:
+            rows.append(f"{name},{n},{d},{metric},{v!r},{src}")
+    with open(os.path.join(OUT, "expected.csv"), "w") as f:
+        f.write("cloud,n,d,metric,value,source\n")
+        f.write("\n".join(rows) + "\n")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

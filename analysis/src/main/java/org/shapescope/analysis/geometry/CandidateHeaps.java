@@ -1,0 +1,87 @@
+package org.shapescope.analysis.geometry;
+
+/**
+ * For every row, a bounded max-heap of the best (smallest squared distance, then smallest
+ * index) candidates seen so far. One instance per worker thread: no locking.
+ */
+final class CandidateHeaps {
+
+    private final int capacity;
+    private final float[] keys;
+    private final int[] ids;
+    private final int[] sizes;
+
+    CandidateHeaps(int rows, int capacity) {
+        this.capacity = capacity;
+        this.keys = new float[rows * capacity];
+        this.ids = new int[rows * capacity];
+        this.sizes = new int[rows];
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** Offers candidate {@code id} at squared distance {@code key} to row {@code row}. */
+    void offer(int row, float key, int id) {
+        int base = row * capacity;
+        int size = sizes[row];
+        if (size < capacity) {
+            int c = size;
+            sizes[row] = size + 1;
+            while (c > 0) {
+                int parent = (c - 1) >>> 1;
+                if (!worse(key, id, keys[base + parent], ids[base + parent])) {
+                    break;
+                }
+                keys[base + c] = keys[base + parent];
+                ids[base + c] = ids[base + parent];
+                c = parent;
+            }
+            keys[base + c] = key;
+            ids[base + c] = id;
+            return;
+        }
+        if (!worse(keys[base], ids[base], key, id)) {
+            return;
+        }
+        int c = 0;
+        while (true) {
+            int left = 2 * c + 1;
+            if (left >= capacity) {
+                break;
+            }
+            int right = left + 1;
+            int child = left;
+            if (right < capacity && worse(keys[base + right], ids[base + right], keys[base + left], ids[base + left])) {
+                child = right;
+            }
+            if (!worse(keys[base + child], ids[base + child], key, id)) {
+                break;
+            }
+            keys[base + c] = keys[base + child];
+            ids[base + c] = ids[base + child];
+            c = child;
+        }
+        keys[base + c] = key;
+        ids[base + c] = id;
+    }
+
+    /**
+     * Appends row's candidates (squared float distance, id) at out[m..] and returns the new
+     * count. Every ordered pair is offered to exactly one worker, so appends never repeat an id.
+     */
+    int append(int row, float[] outKeys, int[] outIds, int m) {
+        int base = row * capacity;
+        for (int c = 0; c < sizes[row]; c++) {
+            outKeys[m] = keys[base + c];
+            outIds[m] = ids[base + c];
+            m++;
+        }
+        return m;
+    }
+
+    private static boolean worse(float ka, int ia, float kb, int ib) {
+        return ka > kb || (ka == kb && ia > ib);
+    }
+}

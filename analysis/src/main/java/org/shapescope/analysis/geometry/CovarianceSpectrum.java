@@ -1,0 +1,64 @@
+package org.shapescope.analysis.geometry;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Eigenvalues λ₁ ≥ λ₂ ≥ … ≥ 0 of the scatter matrix XᵀX of a cloud (column-centred or not),
+ * i.e. the squared singular values σᵢ² of X. They are found from the smaller of the d × d
+ * scatter and the n × n Gram matrix (both share their non-zero eigenvalues), built by
+ * {@link GramMatrix} in double, then EJML's symmetric eigen-decomposition. Eigenvalues are
+ * not divided by n − 1: every measure built on them is a ratio.
+ *
+ * @param eigenvalues descending, length min(n, d), negatives from round-off set to 0
+ * @param dimension   d, the dimension of the space
+ * @param total       Σλᵢ = ‖X‖²_F (computed from the same matrix's trace)
+ */
+record CovarianceSpectrum(double[] eigenvalues, int dimension, double total) {
+
+    static CovarianceSpectrum of(float[] x, int n, int d, boolean centred, int threads, BooleanSupplier cancelled) {
+        float[] y = centred ? ColumnCentering.centred(x, n, d) : x;
+        int m;
+        double[] g;
+        if (d <= n) {
+            m = d;
+            g = GramMatrix.of(GramMatrix.transpose(y, n, d), d, n, threads, cancelled);
+        } else {
+            m = n;
+            g = GramMatrix.of(y, n, d, threads, cancelled);
+        }
+        BlockWorkers.checkCancelled(cancelled);
+        double trace = 0;
+        for (int i = 0; i < m; i++) {
+            trace += g[i * m + i];
+        }
+        double[] lambda = symmetricEigenvalues(g, m);
+        return new CovarianceSpectrum(lambda, d, trace);
+    }
+
+    /** Eigenvalues of the symmetric m × m matrix g (row-major), descending, clamped at 0. */
+    static double[] symmetricEigenvalues(double[] g, int m) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, false, true);
+        if (!eig.decompose(DMatrixRMaj.wrap(m, m, g.clone()))) {
+            throw new ArithmeticException("symmetric eigen-decomposition did not converge (" + m + " x " + m + ")");
+        }
+        double[] lambda = new double[m];
+        for (int i = 0; i < m; i++) {
+            lambda[i] = Math.max(0.0, eig.getEigenvalue(i).getReal());
+        }
+        Arrays.sort(lambda);
+        for (int i = 0, j = m - 1; i < j; i++, j--) {
+            double t = lambda[i];
+            lambda[i] = lambda[j];
+            lambda[j] = t;
+        }
+        return lambda;
+    }
+
+    double largest() {
+        return eigenvalues.length == 0 ? 0.0 : eigenvalues[0];
+    }
+}

@@ -1,0 +1,23 @@
+package org.shapescope.analysis.geometry;
+
+/**
+ * Participation ratio PR = (Σλᵢ)² / Σλᵢ² of the covariance eigenvalues: d for an isotropic
+ * cloud in d dimensions, 1 for a line (Gao et al., "A theory of multineuronal dimensionality,
+ * dynamics and measurement", bioRxiv 2017; Recanatesi et al. 2019).
+ */
+final class ParticipationRatio {
+
+    private ParticipationRatio() {
+    }
+
+    /** PR of a centred spectrum; the caller refuses a spectrum whose total is 0. */
+    static double of(CovarianceSpectrum centred) {
+        double sum = 0;
+        double squares = 0;
+        for (double l : centred.eigenvalues()) {
+            sum += l;
+            squares += l * l;
+        }
+        return sum * sum / squares;
+    }
+}
