@@ -1,0 +1,61 @@
+package org.shapescope.analysis.geometry;
+
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * Bench command (not a test): times the kNN and covariance kernels on a seeded 4096 × 768
+ * float32 cloud, best of {@link #REPEATS}, and prints the manifold estimates for docs/MEASURES.md.
+ * Compare with analysis/reference/bench_reference.py run right before or after.
+ * Run: java -cp analysis/target/classes:analysis/target/test-classes:$(ejml classpath)
+ * org.shapescope.analysis.geometry.GeometryKernelBench [threads]
+ */
+public final class GeometryKernelBench {
+
+    static final int REPEATS = 3;
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int n = 4096;
+        int d = 768;
+        float[] x = Clouds.gaussian(n, d, 0);
+        double knn = Double.MAX_VALUE;
+        double gram = Double.MAX_VALUE;
+        double spectrum = Double.MAX_VALUE;
+        for (int r = 0; r < REPEATS; r++) {
+            long t = System.nanoTime();
+            NearestNeighbourSearch.of(x, n, d, 21, threads, () -> false);
+            knn = Math.min(knn, (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            GramMatrix.of(GramMatrix.transpose(ColumnCentering.centred(x, n, d), n, d), d, n, threads, () -> false);
+            gram = Math.min(gram, (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            CovarianceSpectrum.of(x, n, d, true, threads, () -> false);
+            spectrum = Math.min(spectrum, (System.nanoTime() - t) / 1e9);
+        }
+        System.out.printf("threads=%d knn(k=21) %.3f s; covariance %.3f s; covariance+eigenvalues %.3f s%n",
+                threads, knn, gram, spectrum);
+        if (args.length > 1) {
+            printManifolds();
+        }
+    }
+
+    private static void printManifolds() {
+        int n = 1500;
+        Object[][] sets = {
+            {"helix m=1 R^8", Clouds.helix(n, 8, 21), 8},
+            {"swiss roll m=2 R^10", Clouds.swissRoll(n, 10, 22), 10},
+            {"S^3 m=3 R^10", Clouds.sphere(n, 3, 10, 23), 10},
+            {"affine cube m=4 R^30", Clouds.affineCube(n, 4, 30, 24), 30},
+            {"S^5 m=5 R^20", Clouds.sphere(n, 5, 20, 25), 20},
+        };
+        for (Object[] s : sets) {
+            Map<Metric, MeasureResult> r = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2],
+                    EnumSet.of(Metric.TWONN, Metric.MLE, Metric.PHD), MeasureParameters.defaults().withThreads(2), () -> false);
+            Map<Metric, MeasureResult> a = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2], EnumSet.of(Metric.TWONN),
+                    MeasureParameters.defaults().withTwonnAuthorsPreset(true), () -> false);
+            System.out.printf("%s: twonn %.3f twonn_authors %.3f mle %.3f phd %.3f%n", s[0], r.get(Metric.TWONN).value(),
+                    a.get(Metric.TWONN).value(), r.get(Metric.MLE).value(), r.get(Metric.PHD).value());
+        }
+    }
+}
