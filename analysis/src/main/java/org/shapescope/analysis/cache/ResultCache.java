@@ -59,12 +59,17 @@ public final class ResultCache {
 
     /** The cache of a run: in the run folder when writable, else in the user's cache directory. */
     public static ResultCache forRun(Path runFolder) {
+        return forRun(runFolder, ResultCache::canWriteIn, userCacheDirectory());
+    }
+
+    /** As {@link #forRun(Path)}, with the writability test and user cache directory given (for tests). */
+    static ResultCache forRun(Path runFolder, java.util.function.Predicate<Path> writable, Path userCache) {
         Path folder = runFolder.toAbsolutePath().normalize();
         Path inRun = folder.resolve(".shapescope-cache");
-        if (canWriteIn(folder, inRun)) {
+        if (writable.test(folder)) {
             return new ResultCache(inRun.resolve(FILE_NAME));
         }
-        return new ResultCache(userCacheDirectory().resolve(hash(folder.toString())).resolve(FILE_NAME));
+        return new ResultCache(userCache.resolve(hash(folder.toString())).resolve(FILE_NAME));
     }
 
     /** A cache stored in the given file (for tests and tools). */
@@ -136,7 +141,8 @@ public final class ResultCache {
         }
     }
 
-    private static boolean canWriteIn(Path folder, Path cacheFolder) {
+    private static boolean canWriteIn(Path folder) {
+        Path cacheFolder = folder.resolve(".shapescope-cache");
         if (Files.isDirectory(cacheFolder)) {
             return Files.isWritable(cacheFolder);
         }

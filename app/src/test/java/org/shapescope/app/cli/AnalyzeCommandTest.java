@@ -1,0 +1,73 @@
+package org.shapescope.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void csvHasOneRowPerCellAndTheDocumentedColumns() throws Exception {
+        InspectCommandTest.writeRun(dir, 3, 2, 60, 8);
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--tokens", "50", "--threads", "2");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("step,layer,anisotropy,twonn,mle,pca_dim,tokens_used,tokens_dropped");
+        assertThat(lines).hasSize(1 + 3 * 2);
+        assertThat(lines.get(1)).startsWith("0,0,");
+        assertThat(lines.get(6)).startsWith("32,1,");
+        String[] cells = lines.get(1).split(",");
+        assertThat(Double.parseDouble(cells[2])).isBetween(0.0, 1.0);
+        assertThat(cells[6]).isEqualTo("60");
+        assertThat(dir.resolve(".shapescope-cache/geometry.json")).exists();
+    }
+
+    @Test
+    void sameParametersGiveTheSameNumbersWithAndWithoutCache() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 80, 8);
+        String fresh = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle", "--no-cache").out();
+        assertThat(dir.resolve(".shapescope-cache")).doesNotExist();
+        String computed = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle").out();
+        String cached = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle").out();
+        assertThat(computed).isEqualTo(fresh).isEqualTo(cached);
+    }
+
+    @Test
+    void jsonToAFileWithNotes() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 40, 8);
+        Path out = dir.resolve("out.json");
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,isoscore,phd", "--format", "json",
+                "--out", out.toString(), "--no-cache");
+        assertThat(result.exitCode()).isZero();
+        JsonNode report = new ObjectMapper().readTree(Files.readString(out));
+        assertThat(report.get("metrics")).hasSize(3);
+        assertThat(report.get("cells")).hasSize(4);
+        assertThat(report.get("cells").get(0).has("isoscore")).isTrue();
+    }
+
+    @Test
+    void unknownMetricIsAOneLineError() throws Exception {
+        InspectCommandTest.writeRun(dir, 1, 1, 20, 4);
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,entropy");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).startsWith("shapescope: unknown metric 'entropy'").doesNotContain("\n");
+    }
+
+    @Test
+    void brokenCheckpointIsReportedAndTheRestAnalysed() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 40, 8);
+        Files.writeString(dir.resolve("step-000099.arrow"), "junk");
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy", "--no-cache");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("step-000099.arrow");
+        assertThat(result.out().lines()).hasSize(1 + 4);
+    }
+}
