@@ -1,0 +1,167 @@
+package org.shapescope.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.shapescope.analysis.format.CheckpointFile;
+import org.shapescope.analysis.format.LayerData;
+import org.shapescope.analysis.geometry.MeasureParameters;
+import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.grid.CellFailure;
+import org.shapescope.analysis.grid.CellResult;
+import org.shapescope.analysis.grid.GridEngine;
+import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.grid.GridSummary;
+import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.app.bench.BenchSupport;
+import org.shapescope.app.bench.SyntheticRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code shapescope bench}: measurements for docs/benchmarks.md, each against a reference in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: make-run (synthetic GPT-2-small-sized run), read (reader throughput against cat), "
+                + "grid (analysis time and peak heap).",
+        subcommands = {BenchCommand.MakeRun.class, BenchCommand.Read.class, BenchCommand.Grid.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "make-run", mixinStandardHelpOptions = true,
+            description = "Writes a seeded synthetic run (see SyntheticRun) and optionally the same values as .npy dumps.")
+    static final class MakeRun implements Callable<Integer> {
+        @Parameters(paramLabel = "RUN")
+        Path run;
+        @Option(names = "--npy", paramLabel = "DIR", description = "also write step_<N>/layer_<L>.npy here (for the numpy reference)")
+        Path npy;
+        @Option(names = "--checkpoints", defaultValue = "12")
+        int checkpoints;
+        @Option(names = "--layers", defaultValue = "13")
+        int layers;
+        @Option(names = "--tokens", defaultValue = "4096")
+        int tokens;
+        @Option(names = "--hidden", defaultValue = "768")
+        int hidden;
+        @Option(names = "--seed", defaultValue = "1")
+        long seed;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            long start = System.nanoTime();
+            SyntheticRun.write(run, npy, checkpoints, layers, tokens, hidden, seed);
+            spec.commandLine().getOut().printf("wrote %d checkpoints x %d layers x %d tokens x %d to %s in %.1f s%n", checkpoints, layers,
+                    tokens, hidden, run, (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "read", mixinStandardHelpOptions = true,
+            description = "Reads every layer of a checkpoint file as float32 and compares the throughput with `cat FILE > /dev/null` "
+                    + "(warm page cache, best of --repeat), and reports the peak heap of the read.")
+    static final class Read implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--repeat", defaultValue = "3")
+        int repeat;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            long size = Files.size(file);
+            BenchSupport.cat(file);
+            double catSeconds = Double.MAX_VALUE;
+            double readSeconds = Double.MAX_VALUE;
+            long peak = 0;
+            long checksum = 0;
+            for (int i = 0; i < repeat; i++) {
+                catSeconds = Math.min(catSeconds, BenchSupport.cat(file));
+                BenchSupport.resetHeapPeak();
+                long start = System.nanoTime();
+                try (CheckpointFile checkpoint = CheckpointFile.open(file)) {
+                    for (int layer : checkpoint.layers()) {
+                        LayerData data = checkpoint.readLayer(layer);
+                        checksum += Float.floatToIntBits(data.values()[data.values().length - 1]);
+                    }
+                }
+                readSeconds = Math.min(readSeconds, (System.nanoTime() - start) / 1e9);
+                peak = Math.max(peak, BenchSupport.heapPeakBytes());
+            }
+            double gb = size / 1e9;
+            out.printf("file            %s (%.2f GB)%n", file, gb);
+            out.printf("cat > /dev/null %.3f s  %.2f GB/s%n", catSeconds, gb / catSeconds);
+            out.printf("shapescope read %.3f s  %.2f GB/s  (every layer decoded to float32)%n", readSeconds, gb / readSeconds);
+            out.printf("ratio           %.2f (shapescope throughput / cat throughput)%n", catSeconds / readSeconds);
+            out.printf("peak heap       %.0f MB of -Xmx %.0f MB (file is %.0f MB)%n", peak / 1e6, BenchSupport.maxHeapBytes() / 1e6,
+                    size / 1e6);
+            out.printf("checksum        %d%n", checksum);
+            return 0;
+        }
+    }
+
+    @Command(name = "grid", mixinStandardHelpOptions = true,
+            description = "Analyses every cell of a run without cache, reports wall time and peak heap, writes the CSV of analyze.")
+    static final class Grid implements Callable<Integer> {
+        @Parameters(paramLabel = "RUN")
+        Path run;
+        @Option(names = "--metrics", split = ",", defaultValue = AnalyzeCommand.DEFAULT_METRICS)
+        List<String> metricIds;
+        @Option(names = "--workers", defaultValue = "2", description = "cells at once")
+        int workers;
+        @Option(names = "--threads", defaultValue = "1", description = "threads per cell")
+        int threads;
+        @Option(names = "--out", paramLabel = "CSV")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+            metricIds.forEach(id -> metrics.add(Metric.parse(id)));
+            RunFolder folder = RunFolder.open(run);
+            List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
+            BenchSupport.resetHeapPeak();
+            GridSummary summary = new GridEngine(folder, metrics, MeasureParameters.defaults().withThreads(threads), null, workers)
+                    .run(new GridListener() {
+                        @Override
+                        public void cellFinished(CellResult result) {
+                            results.add(result);
+                        }
+
+                        @Override
+                        public void cellFailed(CellFailure failure) {
+                            spec.commandLine().getErr().println("shapescope: " + failure);
+                        }
+                    });
+            long peak = BenchSupport.heapPeakBytes();
+            spec.commandLine().getOut().printf("cells %d  wall %.2f s  (%.3f s per cell)  workers %d x threads %d  peak heap %.0f MB of %.0f MB%n",
+                    summary.computed(), summary.elapsed().toNanos() / 1e9, summary.elapsed().toNanos() / 1e9 / Math.max(1, summary.computed()),
+                    workers, threads, peak / 1e6, BenchSupport.maxHeapBytes() / 1e6);
+            if (out != null) {
+                List<CellResult> sorted = new ArrayList<>(results);
+                sorted.sort(Comparator.comparingLong((CellResult r) -> r.cell().step()).thenComparingInt(r -> r.cell().layer()));
+                Files.writeString(out, AnalyzeCommand.csv(new ArrayList<>(metrics), sorted));
+            }
+            return summary.failed() == 0 ? 0 : 1;
+        }
+    }
+}
