@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The geometry benchmark of docs/benchmarks.md, in one invocation: makes the synthetic
+# GPT-2-small-sized run (12 checkpoints x 13 layers x 4096 tokens x 768, float16) with its npy
+# twin if absent, times Shapescope's grid (no cache) and the numpy/scikit-learn reference on the
+# same values, compares the numbers, and prints the ratio.
+# usage: app/bench/grid_benchmark.sh [WORKDIR]   (needs app/target/shapescope.jar, Debian python3-numpy/-sklearn)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/../target/shapescope.jar"
+work="${1:-/tmp/shapescope-bench}"
+workers="${WORKERS:-2}"
+threads="${THREADS:-1}"
+mkdir -p "$work"
+if [ ! -d "$work/gpt2-synth" ]; then
+  java -jar "$jar" bench make-run "$work/gpt2-synth" --npy "$work/gpt2-synth-npy"
+fi
+ours=$( { /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv"; } 2>&1 )
+echo "shapescope: $ours"
+ref=$(/usr/bin/python3 "$here/reference_grid.py" "$work/gpt2-synth-npy" "$work/reference.csv")
+echo "$ref"
+/usr/bin/python3 "$here/compare_grids.py" "$work/ours.csv" "$work/reference.csv" || true
+t_ours=$(echo "$ours" | sed -n 's/.*wall \([0-9.]*\) s.*/\1/p')
+t_ref=$(echo "$ref" | sed -n 's/.*wall \([0-9.]*\) s.*/\1/p')
+python3 -c "print(f'ratio: reference time / shapescope time = {float(\"$t_ref\")/float(\"$t_ours\"):.2f}')"
