@@ -57,6 +57,8 @@ public final class CheckpointFile implements AutoCloseable {
     private final BufferAllocator allocator;
     private final SeekableByteChannel channel;
     private final ArrowFileReader fileReader;
+    private final BlockReader blockReader;
+    private final List<ArrowBlock> blocks;
     private final CheckpointSchema schema;
     private final Map<String, String> schemaMetadata;
     /** Per batch (in file order): layer → rows of that layer in the batch. */
@@ -68,8 +70,10 @@ public final class CheckpointFile implements AutoCloseable {
         long size = checkReadable(path);
         this.streamFormat = !startsWithFileMagic(path);
         this.allocator = new RootAllocator(ALLOCATION_HEADROOM + ALLOCATION_FACTOR * size);
-        SeekableByteChannel openedChannel = null;
+        FileChannel openedChannel = null;
         ArrowFileReader openedReader = null;
+        BlockReader openedBlocks = null;
+        List<ArrowBlock> recordBlocks = List.of();
         try {
             if (streamFormat) {
                 IpcStructure.checkStream(path);
@@ -78,7 +82,7 @@ public final class CheckpointFile implements AutoCloseable {
                     Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
                     this.schema = CheckpointSchema.of(path, arrowSchema);
                     this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
-                    this.batchLayers = scan(reader, null);
+                    this.batchLayers = scan(reader, null, null);
                 }
             } else {
                 openedChannel = FileChannel.open(path, StandardOpenOption.READ);
@@ -86,21 +90,24 @@ public final class CheckpointFile implements AutoCloseable {
                 Schema arrowSchema = openedReader.getVectorSchemaRoot().getSchema();
                 this.schema = CheckpointSchema.of(path, arrowSchema);
                 this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
-                List<ArrowBlock> blocks = openedReader.getRecordBlocks();
-                IpcStructure.checkBlocks(path, blocks);
+                recordBlocks = List.copyOf(openedReader.getRecordBlocks());
+                IpcStructure.checkBlocks(path, recordBlocks);
+                openedBlocks = new BlockReader(path, openedChannel, arrowSchema, allocator);
                 List<SortedMap<Integer, Integer>> indexed =
-                        BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), blocks.size());
-                this.batchLayers = indexed != null ? indexed : scan(openedReader, blocks);
+                        BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), recordBlocks.size());
+                this.batchLayers = indexed != null ? indexed : scan(null, openedBlocks, recordBlocks);
             }
             this.channel = openedChannel;
             this.fileReader = openedReader;
+            this.blockReader = openedBlocks;
+            this.blocks = recordBlocks;
             this.tokensPerLayer = Collections.unmodifiableSortedMap(sumRows(batchLayers));
         } catch (CheckpointFormatException e) {
-            closeQuietly(openedReader, openedChannel);
-            allocator.close();
+            closeQuietly(openedBlocks, openedReader, openedChannel);
+            closeAllocatorAfterFailure();
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            closeQuietly(openedReader, openedChannel);
+            closeQuietly(openedBlocks, openedReader, openedChannel);
             closeAllocatorAfterFailure();
             throw corrupt(path, e);
         }
@@ -199,13 +206,9 @@ public final class CheckpointFile implements AutoCloseable {
                     }
                 }
             } else {
-                List<ArrowBlock> blocks = fileReader.getRecordBlocks();
                 for (int batch = 0; batch < blocks.size(); batch++) {
                     if (batchLayers.get(batch).containsKey(layer)) {
-                        if (!fileReader.loadRecordBatch(blocks.get(batch))) {
-                            throw new CheckpointFormatException(path, "record batch " + batch + " cannot be loaded");
-                        }
-                        assembler.take(fileReader.getVectorSchemaRoot(), batchLayers.get(batch).size() == 1);
+                        assembler.take(blockReader.load(blocks.get(batch)), batchLayers.get(batch).size() == 1);
                     }
                 }
             }
@@ -219,18 +222,17 @@ public final class CheckpointFile implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(fileReader, channel);
-        allocator.close();
+        closeQuietly(blockReader, fileReader, channel);
+        closeAllocatorAfterFailure();
     }
 
-    private List<SortedMap<Integer, Integer>> scan(ArrowReader reader, List<ArrowBlock> blocks) throws IOException {
+    /** One pass over the batches, from a stream reader or (file format) a block reader. */
+    private List<SortedMap<Integer, Integer>> scan(ArrowReader reader, BlockReader blockLoader, List<ArrowBlock> fileBlocks)
+            throws IOException {
         List<SortedMap<Integer, Integer>> result = new ArrayList<>();
         int batch = 0;
-        while (blocks == null ? reader.loadNextBatch() : batch < blocks.size()) {
-            if (blocks != null && !((ArrowFileReader) reader).loadRecordBatch(blocks.get(batch))) {
-                throw new CheckpointFormatException(path, "record batch " + batch + " cannot be loaded");
-            }
-            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        while (reader != null ? reader.loadNextBatch() : batch < fileBlocks.size()) {
+            VectorSchemaRoot root = reader != null ? reader.getVectorSchemaRoot() : blockLoader.load(fileBlocks.get(batch));
             validate(path, root);
             BaseIntVector layerColumn = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
             FieldVector layerVector = (FieldVector) layerColumn;
@@ -326,15 +328,18 @@ public final class CheckpointFile implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(ArrowFileReader reader, SeekableByteChannel channel) {
+    private static void closeQuietly(BlockReader blockLoader, ArrowFileReader reader, SeekableByteChannel channel) {
         try {
+            if (blockLoader != null) {
+                blockLoader.close();
+            }
             if (reader != null) {
                 reader.close();
             } else if (channel != null) {
                 channel.close();
             }
         } catch (IOException | RuntimeException e) {
-            // Closing a reader over a read-only channel frees memory only; nothing to report.
+            // Closing readers over a read-only channel frees memory only; nothing to report.
         }
     }
 

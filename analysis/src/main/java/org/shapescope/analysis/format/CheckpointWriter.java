@@ -107,13 +107,14 @@ public final class CheckpointWriter implements AutoCloseable {
         this.hiddenSize = hiddenSize;
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        this.temporary = Files.createTempFile(parent, "." + target.getFileName(), ".partial");
+        // Not Files.createTempFile: its owner-only permissions would stay on the finished file.
+        this.temporary = parent.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".partial");
         this.allocator = new RootAllocator();
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         metadata.put("step", Long.toString(step));
         metadata.put("shapescope.format", "1");
         this.root = VectorSchemaRoot.create(schema(hiddenSize, options, metadata), allocator);
-        this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         CompressionUtil.CodecType codec = switch (options.compression()) {
             case NONE -> CompressionUtil.CodecType.NO_COMPRESSION;
             case LZ4_FRAME -> CompressionUtil.CodecType.LZ4_FRAME;

@@ -23,6 +23,14 @@ public final class Float16 {
         return TABLE[bits & 0xffff];
     }
 
+    /** Converts {@code count} half bit patterns from {@code halves} into {@code out} starting at {@code offset}. */
+    public static void toFloat(short[] halves, int count, float[] out, int offset) {
+        float[] table = TABLE;
+        for (int i = 0; i < count; i++) {
+            out[offset + i] = table[halves[i] & 0xffff];
+        }
+    }
+
     private static float convert(short bits) {
         int h = bits & 0xffff;
         int sign = (h & 0x8000) << 16;

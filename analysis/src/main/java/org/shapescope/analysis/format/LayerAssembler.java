@@ -19,6 +19,8 @@ import org.apache.arrow.vector.complex.FixedSizeListVector;
  * bulk from the Arrow data buffer.
  */
 final class LayerAssembler {
+    /** Values converted per bulk copy: 64 Ki values, 128 KiB of halves, small enough to stay in cache. */
+    private static final int CHUNK = 1 << 16;
     private final Path path;
     private final CheckpointSchema schema;
     private final int layer;
@@ -89,14 +91,24 @@ final class LayerAssembler {
             case FLOAT32 -> raw.asFloatBuffer().get(values, target, valueCount);
             case FLOAT64 -> {
                 var doubles = raw.asDoubleBuffer();
-                for (int i = 0; i < valueCount; i++) {
-                    values[target + i] = (float) doubles.get(i);
+                double[] chunk = new double[Math.min(valueCount, CHUNK)];
+                for (int done = 0; done < valueCount; done += chunk.length) {
+                    int length = Math.min(chunk.length, valueCount - done);
+                    doubles.get(chunk, 0, length);
+                    for (int i = 0; i < length; i++) {
+                        values[target + done + i] = (float) chunk[i];
+                    }
                 }
             }
             case FLOAT16 -> {
+                // Bulk-copy the halves to the heap in chunks, then convert through the table:
+                // element-wise reads of a direct buffer are bounds-checked one by one and far slower.
                 ShortBuffer halves = raw.asShortBuffer();
-                for (int i = 0; i < valueCount; i++) {
-                    values[target + i] = Float16.toFloat(halves.get(i));
+                short[] chunk = new short[Math.min(valueCount, CHUNK)];
+                for (int done = 0; done < valueCount; done += chunk.length) {
+                    int length = Math.min(chunk.length, valueCount - done);
+                    halves.get(chunk, 0, length);
+                    Float16.toFloat(chunk, length, values, target + done);
                 }
             }
         }
