@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.run.Problem;
@@ -51,7 +52,7 @@ final class RunPanel extends VBox {
 
         problems.setId("problems");
         problems.setPlaceholder(new Label("No problems found"));
-        problems.setPrefHeight(110);
+        problems.setPrefHeight(90);
         problems.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Problem item, boolean empty) {
@@ -68,6 +69,17 @@ final class RunPanel extends VBox {
 
         metric.setId("metric");
         metric.getItems().setAll(Metric.values());
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return m == null ? "" : m.id();
+            }
+
+            @Override
+            public Metric fromString(String id) {
+                return Metric.parse(id);
+            }
+        });
         metric.setMaxWidth(Double.MAX_VALUE);
         metric.setValue(model.getMetric());
         metric.valueProperty().addListener((obs, old, now) -> model.selectMetric(now));
