@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -21,6 +22,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.jfree.chart.ui.Drawable;
 import org.shapescope.app.data.FigureKind;
@@ -35,6 +37,9 @@ import org.shapescope.viewer.export.ExportFormat;
  * it holds no state of its own beyond the PNG scale of exports.
  */
 public final class ExplorerWindow {
+    private static final double PREFERRED_WIDTH = 1500;
+    private static final double PREFERRED_HEIGHT = 940;
+
     private final ExplorerModel model;
     private final RecentRuns recent;
     private final BorderPane root = new BorderPane();
@@ -66,7 +71,8 @@ public final class ExplorerWindow {
         root.setLeft(left);
         root.setCenter(charts);
         root.setBottom(new VBox(scrubber, statusBar));
-        scene = new Scene(root, 1500, 940);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(PREFERRED_WIDTH, screen.getWidth()), Math.min(PREFERRED_HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(ExplorerWindow.class.getResource("explorer.css").toExternalForm());
         installDragAndDrop();
         installArrowKeys();
