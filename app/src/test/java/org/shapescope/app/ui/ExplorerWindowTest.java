@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.shapescope.analysis.cache.ResultCache;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
 import org.shapescope.analysis.geometry.Metric;
@@ -267,6 +268,30 @@ class ExplorerWindowTest {
                 "analyze", "--metrics", "twonn", "--no-cache", run.toString());
         assertThat(status).isZero();
         assertThat(Files.readString(out.resolve("twonn-metrics.csv"))).isEqualTo(analyzed.toString());
+    }
+
+    @Test
+    void changedParametersRestartTheGridAndCachedValuesReappear(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        robot.interact(() -> model.dispose());
+        ResultCache cache = ResultCache.at(dir.resolve("cache.json"));
+        ExplorerModel cached = new ExplorerModel(executor, Platform::runLater, folder -> cache, 2);
+        robot.interact(() -> cached.open(run));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> cached.getRun() != null
+                && !cached.gridRunningProperty().get() && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        double before = cached.getGrid().value(2, 1);
+        robot.interact(() -> cached.changeParameters(cached.getParameters().withNeighbourTokens(64)));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
+                && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cached.getGrid().value(2, 1)).isNotEqualTo(before);
+        assertThat(cached.getGrid().tokensUsed(2, 1)).isEqualTo(64);
+        robot.interact(() -> cached.changeParameters(MeasureParameters.defaults()));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
+                && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cached.getGrid().value(2, 1)).isEqualTo(before);
+        assertThat(cached.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
     }
 
     @Test
