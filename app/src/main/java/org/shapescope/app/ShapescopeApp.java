@@ -4,55 +4,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.shapescope.analysis.run.Problem;
-import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.app.task.UiTaskExecutor;
+import org.shapescope.app.ui.ExplorerWindow;
+import org.shapescope.app.ui.RecentRuns;
 
 /**
- * The desktop application. Opens the run folder given on the command line, or the bundled sample
- * run; the run is read in the background and summarised in the window.
+ * The desktop application: the explorer window on the run folder given on the command line, or
+ * on the bundled sample run when there is none.
  */
 public final class ShapescopeApp extends Application {
-    private final TaskExecutor executor = new UiTaskExecutor(2);
-    private final Label title = new Label("Shapescope");
-    private final Label summary = new Label("Opening…");
-    private final ListView<String> problems = new ListView<>();
+    /** Background threads: opening runs, the grid's coordinator, projections, exports. */
+    private static final int TASK_THREADS = 3;
+
+    private final TaskExecutor executor = new UiTaskExecutor(TASK_THREADS);
+    private ExplorerModel model;
 
     @Override
     public void start(Stage stage) {
-        title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        VBox top = new VBox(8, title, summary);
-        top.setPadding(new Insets(12));
-        BorderPane root = new BorderPane(problems);
-        root.setTop(top);
-        stage.setTitle("Shapescope");
-        stage.setScene(new Scene(root, 1200, 800));
-        stage.show();
-        Optional<Path> run = runToOpen(getParameters().getRaw());
-        if (run.isEmpty()) {
-            summary.setText("No run given and no bundled sample run found. Start with: shapescope RUN_FOLDER");
-            return;
-        }
-        executor.execute("Open " + run.get(), () -> RunFolder.open(run.get()), this::show,
-                failure -> summary.setText("Cannot open run: " + failure.getMessage()));
-    }
-
-    private void show(RunFolder run) {
-        title.setText(run.metadata().name());
-        summary.setText(String.format("%s · %s · %d checkpoints · %d layers · hidden size %d%n%s",
-                run.metadata().model().isEmpty() ? "model not named" : run.metadata().model(),
-                run.metadata().architecture().label(), run.checkpoints().size(), run.layers().size(), run.hiddenSize(),
-                run.directory()));
-        problems.getItems().setAll(run.problems().isEmpty() ? List.of("No problems found.")
-                : run.problems().stream().map(Problem::toString).toList());
+        int cores = Runtime.getRuntime().availableProcessors();
+        model = new ExplorerModel(executor, Platform::runLater, ResultCache::forRun, Math.max(1, cores));
+        ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
+        window.showOn(stage);
+        runToOpen(getParameters().getRaw()).ifPresent(model::open);
     }
 
     static Optional<Path> runToOpen(List<String> args) {
@@ -61,6 +39,9 @@ public final class ShapescopeApp extends Application {
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.dispose();
+        }
         executor.shutdown();
     }
 }

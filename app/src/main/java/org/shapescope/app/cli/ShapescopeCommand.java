@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shapescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A microscope for the geometry of transformer activations.%n"
                 + "With no arguments, or with a run folder, opens the desktop app.",
-        subcommands = {InspectCommand.class, AnalyzeCommand.class, ImportNpyCommand.class, BenchCommand.class})
+        subcommands = {InspectCommand.class, AnalyzeCommand.class, RenderCommand.class, ImportNpyCommand.class, BenchCommand.class})
 public final class ShapescopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

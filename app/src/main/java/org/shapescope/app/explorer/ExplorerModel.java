@@ -1,0 +1,452 @@
+package org.shapescope.app.explorer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.analysis.geometry.MeasureParameters;
+import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.grid.CellKey;
+import org.shapescope.analysis.grid.CellResult;
+import org.shapescope.analysis.grid.GridEngine;
+import org.shapescope.analysis.run.Checkpoint;
+import org.shapescope.analysis.run.Problem;
+import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.app.data.CellProjections;
+import org.shapescope.app.data.MetricGrids;
+import org.shapescope.app.data.MetricsCsv;
+import org.shapescope.app.task.TaskExecutor;
+import org.shapescope.viewer.data.LossCurve;
+import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.Projection;
+
+/**
+ * The state of the explorer window in one place: the open run, the metric and its parameters,
+ * the grid of values as it fills, the selected checkpoint and layer, the projection of the
+ * selected cell, the grid's progress and the file problems to show. Everything is exposed as
+ * read-only properties and changed through the command methods; views only bind and call them.
+ *
+ * <p>Must be used on the UI thread. Files are read and values computed through the
+ * {@link TaskExecutor}; grid results arrive through a {@link GridEventQueue}, one batch per frame.
+ */
+public final class ExplorerModel {
+    /** Projections kept in memory (each is a few MB for 10⁵ tokens). */
+    static final int PROJECTION_CACHE_SIZE = 24;
+
+    private final TaskExecutor executor;
+    private final Executor uiThread;
+    private final Function<Path, ResultCache> caches;
+    private final int workers;
+
+    private final ReadOnlyObjectWrapper<RunFolder> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyObjectWrapper<Metric> metric = new ReadOnlyObjectWrapper<>(this, "metric", Metric.TWONN);
+    private final ReadOnlyObjectWrapper<MeasureParameters> parameters =
+            new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults());
+    private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
+    private final ReadOnlyObjectWrapper<LossCurve> loss = new ReadOnlyObjectWrapper<>(this, "loss");
+    private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");
+    private final ReadOnlyIntegerWrapper selectedCheckpoint = new ReadOnlyIntegerWrapper(this, "selectedCheckpoint", -1);
+    private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", -1);
+    private final ReadOnlyIntegerWrapper cellsDone = new ReadOnlyIntegerWrapper(this, "cellsDone");
+    private final ReadOnlyIntegerWrapper cellsTotal = new ReadOnlyIntegerWrapper(this, "cellsTotal");
+    private final ReadOnlyBooleanWrapper gridRunning = new ReadOnlyBooleanWrapper(this, "gridRunning");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No run open");
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<FileNotice> notices = FXCollections.observableArrayList();
+
+    private final Map<CellKey, CellResult> results = new LinkedHashMap<>();
+    private final Set<Path> noticedFiles = new HashSet<>();
+    private final ProjectionCache projections = new ProjectionCache(PROJECTION_CACHE_SIZE);
+    private ResultCache cache;
+    private GridHandle gridHandle;
+    private int gridGeneration;
+    private int runGeneration;
+    private CellKey projectionLoading;
+    private String currentCell = "";
+
+    /**
+     * @param executor runs file reading and computing in the background
+     * @param uiThread runs grid batches on the UI thread ({@code Platform::runLater})
+     * @param caches   the result cache of a run folder (called in the background), or returning null for none
+     * @param workers  cells computed at once
+     */
+    public ExplorerModel(TaskExecutor executor, Executor uiThread, Function<Path, ResultCache> caches, int workers) {
+        this.executor = executor;
+        this.uiThread = uiThread;
+        this.caches = caches;
+        this.workers = Math.max(1, workers);
+        selectedCheckpoint.addListener(x -> requestProjection());
+        selectedLayer.addListener(x -> requestProjection());
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<RunFolder> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public RunFolder getRun() {
+        return run.get();
+    }
+
+    public ReadOnlyObjectProperty<Metric> metricProperty() {
+        return metric.getReadOnlyProperty();
+    }
+
+    public Metric getMetric() {
+        return metric.get();
+    }
+
+    public ReadOnlyObjectProperty<MeasureParameters> parametersProperty() {
+        return parameters.getReadOnlyProperty();
+    }
+
+    public MeasureParameters getParameters() {
+        return parameters.get();
+    }
+
+    /** Values of the metric for every cell; NaN until computed. Replaced once per batch of results. */
+    public ReadOnlyObjectProperty<MetricGrid> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public MetricGrid getGrid() {
+        return grid.get();
+    }
+
+    /** The run's loss.csv, or null. */
+    public ReadOnlyObjectProperty<LossCurve> lossProperty() {
+        return loss.getReadOnlyProperty();
+    }
+
+    /** PCA of the selected cell's tokens; null while it loads or when it cannot be read. */
+    public ReadOnlyObjectProperty<Projection> projectionProperty() {
+        return projection.getReadOnlyProperty();
+    }
+
+    public Projection getProjection() {
+        return projection.get();
+    }
+
+    /** Index into the run's checkpoints (ascending step), -1 without a run. */
+    public ReadOnlyIntegerProperty selectedCheckpointProperty() {
+        return selectedCheckpoint.getReadOnlyProperty();
+    }
+
+    public int getSelectedCheckpoint() {
+        return selectedCheckpoint.get();
+    }
+
+    /** Index into the run's layers (ascending), -1 without a run. */
+    public ReadOnlyIntegerProperty selectedLayerProperty() {
+        return selectedLayer.getReadOnlyProperty();
+    }
+
+    public int getSelectedLayer() {
+        return selectedLayer.get();
+    }
+
+    public ReadOnlyIntegerProperty cellsDoneProperty() {
+        return cellsDone.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty cellsTotalProperty() {
+        return cellsTotal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty gridRunningProperty() {
+        return gridRunning.getReadOnlyProperty();
+    }
+
+    /** One line on what the grid is doing. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Problems found when the run was opened, each naming its file (read-only). */
+    public ObservableList<Problem> getProblems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    /** Failures to show the user, one per file, in order (read-only; grows while the run is open). */
+    public ObservableList<FileNotice> getNotices() {
+        return FXCollections.unmodifiableObservableList(notices);
+    }
+
+    /** The computed cells of the current grid. */
+    public List<CellResult> results() {
+        return List.copyOf(results.values());
+    }
+
+    /** The metrics table as CSV ({@code step,layer,<metric>,tokens_used,tokens_dropped}). */
+    public String metricsCsv() {
+        return MetricsCsv.of(metric.get(), results.values());
+    }
+
+    // ---- commands
+
+    /** Opens a run folder in the background; when it is read, the grid starts at once. */
+    public void open(Path folder) {
+        int generation = ++runGeneration;
+        cancelGrid();
+        status.set("Opening " + folder + " …");
+        executor.execute("Open " + folder, () -> {
+            RunFolder opened = RunFolder.open(folder);
+            return new OpenedRun(opened, caches.apply(opened.directory()));
+        }, opened -> {
+            if (generation == runGeneration) {
+                show(opened);
+            }
+        }, failure -> {
+            if (generation == runGeneration) {
+                status.set("Cannot open " + folder);
+                notices.add(new FileNotice(folder, oneLine(failure)));
+            }
+        });
+    }
+
+    /** Shows {@code m} for every cell; restarts the grid (cached values reappear at once). */
+    public void selectMetric(Metric m) {
+        if (m != null && m != metric.get()) {
+            metric.set(m);
+            restartGrid();
+        }
+    }
+
+    /** New measure parameters; restarts the grid. */
+    public void changeParameters(MeasureParameters p) {
+        if (p != null && !p.equals(parameters.get())) {
+            parameters.set(p);
+            restartGrid();
+        }
+    }
+
+    /** Selects a checkpoint by index, clamped to the run. */
+    public void selectCheckpoint(int index) {
+        RunFolder r = run.get();
+        if (r != null && !r.checkpoints().isEmpty()) {
+            selectedCheckpoint.set(Math.max(0, Math.min(r.checkpoints().size() - 1, index)));
+        }
+    }
+
+    /** Selects a layer by index, clamped to the run. */
+    public void selectLayer(int index) {
+        RunFolder r = run.get();
+        if (r != null && !r.layers().isEmpty()) {
+            selectedLayer.set(Math.max(0, Math.min(r.layers().size() - 1, index)));
+        }
+    }
+
+    /** Selects the cell (checkpoint index, layer index). */
+    public void selectCell(int checkpointIndex, int layerIndex) {
+        selectCheckpoint(checkpointIndex);
+        selectLayer(layerIndex);
+    }
+
+    /** Stops the running grid; finished cells stay (and stay cached). */
+    public void cancelGrid() {
+        if (gridHandle != null) {
+            gridHandle.cancel();
+            gridHandle = null;
+            gridGeneration++;
+            gridRunning.set(false);
+            status.set("Cancelled: " + cellsDone.get() + " of " + cellsTotal.get() + " cells");
+        }
+    }
+
+    /** Stops everything in the background. */
+    public void dispose() {
+        cancelGrid();
+    }
+
+    // ---- internals
+
+    private record OpenedRun(RunFolder run, ResultCache cache) {
+    }
+
+    private void show(OpenedRun opened) {
+        RunFolder r = opened.run();
+        cache = opened.cache();
+        projections.clear();
+        projectionLoading = null;
+        noticedFiles.clear();
+        notices.clear();
+        problems.setAll(r.problems());
+        for (Problem problem : r.problems()) {
+            if (problem.severity() == Problem.Severity.ERROR) {
+                notice(problem.file(), problem.message());
+            }
+        }
+        loss.set(r.loss().map(MetricGrids::loss).orElse(null));
+        projection.set(null);
+        run.set(r);
+        selectedCheckpoint.set(r.checkpoints().isEmpty() ? -1 : r.checkpoints().size() - 1);
+        selectedLayer.set(r.layers().isEmpty() ? -1 : r.layers().size() - 1);
+        restartGrid();
+        requestProjection();
+    }
+
+    private void restartGrid() {
+        RunFolder r = run.get();
+        if (r == null) {
+            return;
+        }
+        if (gridHandle != null) {
+            gridHandle.cancel();
+        }
+        int generation = ++gridGeneration;
+        results.clear();
+        currentCell = "";
+        grid.set(MetricGrids.empty(r, metric.get()));
+        if (r.checkpoints().isEmpty()) {
+            gridHandle = null;
+            status.set("No usable checkpoint");
+            return;
+        }
+        MeasureParameters p = parameters.get();
+        int cellWorkers = Math.min(workers, Math.max(1, r.checkpoints().size() * r.layers().size()));
+        GridEngine engine = new GridEngine(r, EnumSet.of(metric.get()), p.withThreads(Math.max(1, workers / cellWorkers)),
+                cache, cellWorkers);
+        cellsDone.set(0);
+        cellsTotal.set(engine.cells().size());
+        gridRunning.set(true);
+        status.set("Computing " + metric.get().id());
+        GridHandle handle = new GridHandle();
+        gridHandle = handle;
+        GridEventQueue queue = new GridEventQueue(uiThread, batch -> apply(generation, batch));
+        executor.execute("Grid " + metric.get().id(), () -> {
+            if (handle.isCancelled()) {
+                return null;
+            }
+            GridEngine.GridJob job = engine.start(queue);
+            handle.started(job);
+            return job.await();
+        }, summary -> {
+        }, failure -> {
+            if (generation == gridGeneration) {
+                gridRunning.set(false);
+                notice(r.directory(), "grid stopped: " + oneLine(failure));
+            }
+        });
+    }
+
+    private void apply(int generation, List<GridEvent> batch) {
+        if (generation != gridGeneration) {
+            return;
+        }
+        List<CellResult> finished = new ArrayList<>();
+        for (GridEvent event : batch) {
+            if (event instanceof GridEvent.Started started) {
+                currentCell = started.cell().toString();
+            } else if (event instanceof GridEvent.Finished done) {
+                finished.add(done.result());
+                results.put(done.result().cell(), done.result());
+            } else if (event instanceof GridEvent.Failed failed) {
+                cellsDone.set(cellsDone.get() + 1);
+                notice(failed.failure().file(), failed.failure().cell() + ": " + failed.failure().reason());
+            } else if (event instanceof GridEvent.Ended ended) {
+                gridRunning.set(false);
+                gridHandle = null;
+                currentCell = "";
+                var s = ended.summary();
+                status.set(String.format("%s: %d cells (%d computed, %d from cache, %d failed) in %.1f s",
+                        s.cancelled() ? "Cancelled" : "Done", s.cells(), s.computed(), s.fromCache(), s.failed(),
+                        s.elapsed().toMillis() / 1000.0));
+            }
+        }
+        if (!finished.isEmpty()) {
+            cellsDone.set(cellsDone.get() + finished.size());
+            grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
+        }
+        if (gridRunning.get()) {
+            status.set("Computing " + metric.get().id() + (currentCell.isEmpty() ? "" : " · " + currentCell));
+        }
+    }
+
+    private void requestProjection() {
+        RunFolder r = run.get();
+        CellKey cell = selectedCell();
+        if (r == null || cell == null) {
+            projection.set(null);
+            return;
+        }
+        Projection cached = projections.get(cell);
+        if (cached != null) {
+            projection.set(cached);
+            return;
+        }
+        if (projectionLoading != null) {
+            return; // the one in flight asks again for the selection of its time when it ends
+        }
+        Checkpoint checkpoint = r.checkpoint(cell.step()).orElseThrow();
+        projectionLoading = cell;
+        int generation = runGeneration;
+        executor.execute("Projection " + cell, () -> CellProjections.of(RunFolder.readLayer(checkpoint, cell.layer())),
+                computed -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    projectionLoading = null;
+                    projections.put(cell, computed);
+                    requestProjection();
+                }, failure -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    projectionLoading = null;
+                    notice(checkpoint.file(), "projection of " + cell + ": " + oneLine(failure));
+                    if (cell.equals(selectedCell())) {
+                        projection.set(null);
+                    } else {
+                        requestProjection();
+                    }
+                });
+    }
+
+    /** The selected cell, or null when it is not in the run (a layer missing from that checkpoint). */
+    private CellKey selectedCell() {
+        RunFolder r = run.get();
+        int c = selectedCheckpoint.get();
+        int l = selectedLayer.get();
+        if (r == null || c < 0 || l < 0 || c >= r.checkpoints().size() || l >= r.layers().size()) {
+            return null;
+        }
+        Checkpoint checkpoint = r.checkpoints().get(c);
+        int layer = r.layers().get(l);
+        return checkpoint.tokensPerLayer().containsKey(layer) ? new CellKey(checkpoint.step(), layer) : null;
+    }
+
+    private void notice(Path file, String reason) {
+        if (file == null || noticedFiles.add(file)) {
+            notices.add(new FileNotice(file, reason));
+        }
+    }
+
+    /** Number of projections held in memory (for tests). */
+    int cachedProjections() {
+        return projections.size();
+    }
+
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+}

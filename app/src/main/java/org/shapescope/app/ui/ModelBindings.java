@@ -1,0 +1,24 @@
+package org.shapescope.app.ui;
+
+import java.util.function.IntConsumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+
+/** Ties a view's writable selection to the model's read-only one: the model leads, user changes go through a command. */
+final class ModelBindings {
+    private ModelBindings() {
+    }
+
+    static void follow(IntegerProperty view, ReadOnlyIntegerProperty model, IntConsumer command) {
+        view.set(model.get());
+        model.addListener((obs, old, now) -> view.set(now.intValue()));
+        view.addListener((obs, old, now) -> {
+            if (now.intValue() != model.get() && now.intValue() >= 0) {
+                command.accept(now.intValue());
+                if (view.get() != model.get()) {
+                    view.set(model.get()); // the command clamped or refused it
+                }
+            }
+        });
+    }
+}

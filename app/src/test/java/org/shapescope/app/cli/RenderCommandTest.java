@@ -1,0 +1,95 @@
+package org.shapescope.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code shapescope render}: every view, each format, read back. Runs with java.awt.headless=true and no toolkit. */
+class RenderCommandTest {
+    @TempDir
+    static Path dir;
+    static Path run;
+
+    @BeforeAll
+    static void writeRun() throws Exception {
+        run = dir.resolve("run");
+        InspectCommandTest.writeRun(run, 4, 5, 200, 16);
+    }
+
+    @Test
+    void heatmapPngHasTheAskedSizeTimesScale() throws Exception {
+        Path out = dir.resolve("heatmap.png");
+        CliRunner result = CliRunner.run("render", run.toString(), "--view", "heatmap", "--metric", "anisotropy",
+                "--width", "640", "--height", "400", "--scale", "1.5", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertThat(image.getWidth()).isEqualTo(960);
+        assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void profileSvgParsesAndKeepsTheMetricAsText() throws Exception {
+        Path out = dir.resolve("profile.svg");
+        CliRunner result = CliRunner.run("render", run.toString(), "--view", "profile", "--metric", "pca_dim",
+                "--step", "16", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Document svg = parseSvg(out);
+        assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.getElementsByTagName("text").getLength()).isGreaterThan(3);
+    }
+
+    /** Parses SVG text as XML without fetching its DTD. */
+    static Document parseSvg(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    @Test
+    void trajectoryPdfOpensWithOnePage() throws Exception {
+        Path out = dir.resolve("trajectory.pdf");
+        CliRunner result = CliRunner.run("render", run.toString(), "--view", "trajectory", "--metric", "twonn",
+                "--layer", "2", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            // the stripper may split glyph runs: compare without white space
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("twonn(layer2)");
+        }
+    }
+
+    @Test
+    void projectionPngAtDefaultScaleIsTwiceTheDefaultSize() throws Exception {
+        Path out = dir.resolve("projection.png");
+        CliRunner result = CliRunner.run("render", run.toString(), "--view", "projection", "--step", "32", "--layer", "1",
+                "--colour-by", "norm", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertThat(image.getWidth()).isEqualTo(2000);
+        assertThat(image.getHeight()).isEqualTo(960);
+    }
+
+    @Test
+    void unknownStepAndBadExtensionAreOneLineErrors() {
+        CliRunner badStep = CliRunner.run("render", run.toString(), "--view", "profile", "--step", "7",
+                "--out", dir.resolve("x.png").toString());
+        assertThat(badStep.exitCode()).isEqualTo(2);
+        assertThat(badStep.err().strip()).contains("--step 7").doesNotContain("\n");
+        CliRunner badOut = CliRunner.run("render", run.toString(), "--view", "heatmap", "--out", dir.resolve("x.gif").toString());
+        assertThat(badOut.exitCode()).isEqualTo(2);
+        assertThat(badOut.err()).contains(".png, .svg or .pdf");
+        assertThat(Files.exists(dir.resolve("x.gif"))).isFalse();
+    }
+}

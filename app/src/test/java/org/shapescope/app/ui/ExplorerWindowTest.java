@@ -1,0 +1,310 @@
+package org.shapescope.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.analysis.geometry.MeasureParameters;
+import org.shapescope.analysis.geometry.MeasureResult;
+import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.grid.CellFailure;
+import org.shapescope.analysis.grid.CellKey;
+import org.shapescope.analysis.grid.CellResult;
+import org.shapescope.analysis.grid.GridEngine;
+import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.app.SyntheticRun;
+import org.shapescope.app.cli.ShapescopeCommand;
+import org.shapescope.app.data.CellProjections;
+import org.shapescope.app.data.FigureKind;
+import org.shapescope.app.explorer.ExplorerModel;
+import org.shapescope.app.task.CurrentThreadTaskExecutor;
+import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.Projection;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.w3c.dom.Document;
+
+/**
+ * The explorer window end to end on a synthetic run (4 checkpoints × 5 layers × 200 tokens × 16
+ * dims), headless. Background work runs on the calling thread ({@link CurrentThreadTaskExecutor});
+ * grid results still reach the UI through the per-frame queue, so tests wait (bounded) for it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    private static final int CHECKPOINTS = 4;
+    private static final int LAYERS = 5;
+    private static final long WAIT_SECONDS = 30;
+
+    @TempDir
+    Path dir;
+
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private ExplorerModel model;
+    private ExplorerWindow window;
+    private Preferences preferences;
+
+    @Start
+    void start(Stage stage) {
+        preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
+        model = new ExplorerModel(executor, Platform::runLater, folder -> null, 2);
+        window = new ExplorerWindow(model, executor, new RecentRuns(preferences));
+        window.showOn(stage);
+    }
+
+    @AfterEach
+    void removePreferences() throws Exception {
+        preferences.removeNode();
+    }
+
+    private Path writeRun() throws Exception {
+        Path run = dir.resolve("run");
+        SyntheticRun.write(run, CHECKPOINTS, LAYERS, 200, 16);
+        return run;
+    }
+
+    private void openAndWait(FxRobot robot, Path run) throws Exception {
+        robot.interact(() -> model.open(run));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.getRun() != null
+                && !model.gridRunningProperty().get() && model.cellsDoneProperty().get() == model.cellsTotalProperty().get()
+                && model.cellsTotalProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The engine's values for the same run and parameters, computed directly (no cache, one worker). */
+    private static Map<CellKey, MeasureResult> engineValues(Path run, Metric metric) throws Exception {
+        Map<CellKey, MeasureResult> values = new ConcurrentHashMap<>();
+        new GridEngine(RunFolder.open(run), EnumSet.of(metric), MeasureParameters.defaults(), null, 1).run(new GridListener() {
+            @Override
+            public void cellFinished(CellResult result) {
+                values.put(result.cell(), result.measures().get(metric));
+            }
+
+            @Override
+            public void cellFailed(CellFailure failure) {
+                throw new AssertionError(failure.toString());
+            }
+        });
+        return values;
+    }
+
+    @Test
+    void heatmapHoldsEveryCellWithTheEngineValues(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        MetricGrid shown = window.charts().heatmap().getGrid();
+        assertThat(shown.layerCount()).isEqualTo(LAYERS);
+        assertThat(shown.stepCount()).isEqualTo(CHECKPOINTS);
+        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.TWONN);
+        assertThat(expected).hasSize(LAYERS * CHECKPOINTS);
+        for (int s = 0; s < CHECKPOINTS; s++) {
+            for (int l = 0; l < LAYERS; l++) {
+                MeasureResult result = expected.get(new CellKey(SyntheticRun.step(s), l));
+                // same data, parameters and seed: the value is reproduced exactly
+                assertThat(shown.value(l, s)).as("layer %d step %d", l, s).isEqualTo(result.value());
+                assertThat(shown.tokensUsed(l, s)).isEqualTo(result.tokensUsed());
+            }
+        }
+        var dataset = window.charts().heatmap().getDisplayedChart().getXYPlot().getDataset();
+        assertThat(dataset.getItemCount(0)).isEqualTo(LAYERS * CHECKPOINTS);
+        assertThat(window.runPanel().problemsText()).isEmpty();
+    }
+
+    @Test
+    void clickingACellUpdatesProfileTrajectoryAndProjection(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        var heatmap = window.charts().heatmap();
+        Point2D[] onScreen = new Point2D[1];
+        robot.interact(() -> {
+            Point2D c = heatmap.cellCenter(1, 2);
+            onScreen[0] = c == null ? null : heatmap.localToScreen(c);
+        });
+        assertThat(onScreen[0]).as("heatmap drawn").isNotNull();
+        robot.clickOn(onScreen[0]);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.getSelectedCheckpoint()).isEqualTo(1);
+        assertThat(model.getSelectedLayer()).isEqualTo(2);
+        assertThat(window.charts().profile().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().trajectory().selectedLayerProperty().get()).isEqualTo(2);
+        assertThat(window.charts().trajectory().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().profile().getDisplayedChart().getTitle().getText()).contains("16");
+        assertThat(window.charts().trajectory().getDisplayedChart().getXYPlot().getDataset(0).getSeriesKey(0).toString())
+                .contains("layer 2");
+        Projection expected = CellProjections.of(RunFolder.readLayer(RunFolder.open(run).checkpoint(16).orElseThrow(), 2));
+        Projection shown = window.charts().projection().getProjection();
+        assertThat(shown).isNotNull();
+        assertThat(shown.x()).containsExactly(expected.x());
+        assertThat(shown.y()).containsExactly(expected.y());
+        assertThat(shown.token(0)).startsWith("tok");
+    }
+
+    @Test
+    void scrubberMovesEveryView(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        assertThat(model.getSelectedCheckpoint()).isEqualTo(CHECKPOINTS - 1);
+        Projection last = model.getProjection();
+        robot.interact(() -> window.scrubber().slider().requestFocus());
+        robot.type(KeyCode.LEFT, CHECKPOINTS - 1);
+        assertThat(model.getSelectedCheckpoint()).isZero();
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.scrubber().getSelectedCheckpoint()).isEqualTo(1);
+        assertThat(model.getSelectedCheckpoint()).isEqualTo(1);
+        assertThat(window.charts().heatmap().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().profile().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().trajectory().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(model.getProjection()).isNotNull().isNotSameAs(last);
+
+        robot.interact(() -> window.scrubber().previous());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getSelectedCheckpoint()).isZero();
+        assertThat(window.charts().heatmap().selectedCheckpointProperty().get()).isZero();
+        // back to the last checkpoint: its projection comes from the in-memory cache, the same object
+        robot.interact(() -> model.selectCheckpoint(CHECKPOINTS - 1));
+        assertThat(model.getProjection()).isSameAs(last);
+        assertThat(window.scrubber().getSelectedCheckpoint()).isEqualTo(CHECKPOINTS - 1);
+    }
+
+    @Test
+    void corruptCheckpointIsNamedInANotificationAndTheRestLoads(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        Path corrupt = run.resolve(String.format("step-%06d.arrow", SyntheticRun.step(2)));
+        Files.writeString(corrupt, "this is not an Arrow file, just some garbage bytes ".repeat(20));
+        openAndWait(robot, run);
+
+        assertThat(model.getNotices()).anySatisfy(n -> assertThat(n.file()).isEqualTo(corrupt));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> popupMentions(robot, corrupt.getFileName().toString()));
+        assertThat(window.runPanel().problemsText()).contains(corrupt.toString());
+        MetricGrid grid = model.getGrid();
+        assertThat(grid.stepCount()).isEqualTo(CHECKPOINTS - 1);
+        for (int s = 0; s < grid.stepCount(); s++) {
+            for (int l = 0; l < grid.layerCount(); l++) {
+                assertThat(grid.isComputed(l, s)).isTrue();
+            }
+        }
+        assertThat(model.getProjection()).isNotNull();
+    }
+
+    private static boolean popupMentions(FxRobot robot, String text) {
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> texts.addAll(popupTexts()));
+        return texts.stream().anyMatch(t -> t.contains(text));
+    }
+
+    /** Text of every label in every open window other than the main one (the notification popups). */
+    private static List<String> popupTexts() {
+        List<String> texts = new ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            if (!(w instanceof Stage) && w.getScene() != null) {
+                collect(w.getScene().getRoot(), texts);
+            }
+        }
+        return texts;
+    }
+
+    private static void collect(Node node, List<String> texts) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            texts.add(labeled.getText());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, texts));
+        }
+    }
+
+    @Test
+    void exportAllWritesReadableFiguresAndTheAnalyzeCsv(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        Path out = dir.resolve("figures");
+        robot.interact(() -> window.exporter().exportAll(window.figures(), out));
+
+        for (FigureKind kind : FigureKind.values()) {
+            Path png = out.resolve("twonn-" + kind.id() + ".png");
+            var image = ImageIO.read(png.toFile());
+            assertThat(image.getWidth()).as(kind.id()).isEqualTo(kind.defaultWidth() * 2);
+            assertThat(image.getHeight()).isEqualTo(kind.defaultHeight() * 2);
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            Document svg = factory.newDocumentBuilder().parse(out.resolve("twonn-" + kind.id() + ".svg").toFile());
+            assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("twonn-" + kind.id() + ".pdf").toFile())) {
+                assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            }
+        }
+        StringWriter analyzed = new StringWriter();
+        int status = ShapescopeCommand.run(new PrintWriter(analyzed, true), new PrintWriter(new StringWriter(), true),
+                "analyze", "--metrics", "twonn", "--no-cache", run.toString());
+        assertThat(status).isZero();
+        assertThat(Files.readString(out.resolve("twonn-metrics.csv"))).isEqualTo(analyzed.toString());
+    }
+
+    @Test
+    void changedParametersRestartTheGridAndCachedValuesReappear(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        robot.interact(() -> model.dispose());
+        ResultCache cache = ResultCache.at(dir.resolve("cache.json"));
+        ExplorerModel cached = new ExplorerModel(executor, Platform::runLater, folder -> cache, 2);
+        robot.interact(() -> cached.open(run));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> cached.getRun() != null
+                && !cached.gridRunningProperty().get() && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        double before = cached.getGrid().value(2, 1);
+        robot.interact(() -> cached.changeParameters(cached.getParameters().withNeighbourTokens(64)));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
+                && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cached.getGrid().value(2, 1)).isNotEqualTo(before);
+        assertThat(cached.getGrid().tokensUsed(2, 1)).isEqualTo(64);
+        robot.interact(() -> cached.changeParameters(MeasureParameters.defaults()));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
+                && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cached.getGrid().value(2, 1)).isEqualTo(before);
+        assertThat(cached.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
+    }
+
+    @Test
+    void changingTheMetricRestartsTheGridAndOpenedRunsAreRemembered(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        robot.interact(() -> model.selectMetric(Metric.ANISOTROPY));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !model.gridRunningProperty().get()
+                && model.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.charts().heatmap().getGrid().metric()).isEqualTo("anisotropy");
+        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.ANISOTROPY);
+        assertThat(model.getGrid().value(0, 0)).isEqualTo(expected.get(new CellKey(0, 0)).value());
+        assertThat(new RecentRuns(preferences).list()).containsExactly(run.toAbsolutePath().normalize());
+    }
+}
