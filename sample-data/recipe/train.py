@@ -8,7 +8,7 @@ Byte-level tokens (the text is ASCII, ids 0..127; the encoder adds a [MASK] id).
 pre-LayerNorm transformer is used for both runs; the decoder has a causal attention mask and
 predicts the next byte, the encoder attends both ways and predicts masked bytes.
 
-At each checkpoint step (0, 8, 16, 32, ..., 1024 and the last step, 2048 by default) the hidden states of every layer
+At each checkpoint step (0, 4, 8, 16, ..., 512 and the last step, 1024 by default) the hidden states of every layer
 (0 = embedding output, then the residual stream after each block) on a fixed set of held-out
 sequences are written with the exporter core in tools/shapescope_export.py (npy layout), along
 with the held-out loss. loss.csv gets the training loss of every step.
@@ -128,8 +128,8 @@ def main():
     ap.add_argument("--arch", choices=["decoder", "encoder"], required=True)
     ap.add_argument("--data", required=True, help="folder with train.txt, heldout.txt, corpus.json")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--steps", type=int, default=2048)
-    ap.add_argument("--first-checkpoint", type=int, default=8)
+    ap.add_argument("--steps", type=int, default=1024)
+    ap.add_argument("--first-checkpoint", type=int, default=4)
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--layers", type=int, default=6)
     ap.add_argument("--heads", type=int, default=4)
