@@ -248,11 +248,12 @@ def main():
     train_seconds = time.time() - start
 
     rows = [{"step": s, "loss": l} for s, l in enumerate(losses)]
+    # loss.csv has one row per training step (0 .. steps-1: the loss of the batch used for that
+    # update); eval_loss is added on checkpoint rows. The final checkpoint (after the last update)
+    # has no training batch, so its held-out loss is only in run.json (heldout_loss).
     for s, e in evals.items():
         if s < len(rows):
             rows[s]["eval_loss"] = e
-        else:
-            rows.append({"step": s, "eval_loss": e})
     write_loss_csv(args.out, rows)
     final_eval = evals[max(evals)]
     objective = "next-byte prediction (causal mask)" if causal else \
