@@ -4,9 +4,11 @@
     /usr/bin/python3 train.py --arch decoder --data out/data --out out/tiny-decoder
     /usr/bin/python3 train.py --arch encoder --data out/data --out out/tiny-encoder
 
-Byte-level tokens (the text is ASCII, ids 0..127; the encoder adds a [MASK] id). The same
+The same
 pre-LayerNorm transformer is used for both runs; the decoder has a causal attention mask and
-predicts the next byte, the encoder attends both ways and predicts masked bytes.
+predicts the next token, the encoder attends both ways and predicts masked tokens.
+Tokens are bytes (--tokenizer bytes, the decoder) or frequent words (--tokenizer words, the
+encoder: a byte-level masked model stalls near the unigram entropy in this budget).
 
 At each checkpoint step (0, 4, 8, 16, ..., 512 and the last step, 1024 by default) the hidden states of every layer
 (0 = embedding output, then the residual stream after each block) on a fixed set of held-out
@@ -14,9 +16,11 @@ sequences are written with the exporter core in tools/shapescope_export.py (npy 
 with the held-out loss. loss.csv gets the training loss of every step.
 """
 import argparse
+import collections
 import json
 import math
 import os
+import re
 import sys
 import time
 
@@ -29,8 +33,43 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
 from shapescope_export import export_hidden_states, token_batches_from_ids, write_loss_csv, write_run_json  # noqa: E402
 
-VOCAB = 128          # ASCII bytes
-MASK_ID = 128        # encoder only
+BYTE_VOCAB = 128     # ASCII bytes
+WORD_PATTERN = re.compile(r"\n| ?[A-Za-z]+| ?[0-9]+| ?[^\sA-Za-z0-9]| +|[\s\S]")
+
+
+class Tokenizer:
+    """Either bytes (ids 0-127) or words: the `vocab - 1` most frequent pieces of the training text
+    (newline, a word or number with its leading space, a punctuation mark with its leading space,
+    a run of spaces) and [UNK]. The encoder adds [MASK] as the last id."""
+
+    def __init__(self, kind, train_text, vocab, with_mask):
+        self.kind = kind
+        if kind == "bytes":
+            self.pieces = [chr(i) for i in range(BYTE_VOCAB)]
+        else:
+            counts = collections.Counter(WORD_PATTERN.findall(train_text))
+            self.pieces = [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:vocab - 1]] + ["[UNK]"]
+            self.index = {w: i for i, w in enumerate(self.pieces)}
+        self.size = len(self.pieces)          # target classes (without [MASK])
+        self.mask_id = self.size if with_mask else None
+        self.first_random = 32 if kind == "bytes" else 0
+
+    def encode(self, text):
+        if self.kind == "bytes":
+            data = np.frombuffer(text.encode("ascii"), dtype=np.uint8).astype(np.int64)
+            return data
+        unk = self.size - 1
+        return np.array([self.index.get(w, unk) for w in WORD_PATTERN.findall(text)], dtype=np.int64)
+
+    def text(self, i):
+        return "[MASK]" if i == self.mask_id else self.pieces[i]
+
+    def describe(self):
+        if self.kind == "bytes":
+            return "bytes (ASCII, ids 0-127)" + ("" if self.mask_id is None else "; id 128 = [MASK] (never in exported inputs)")
+        return (f"words: the {self.size - 1} most frequent pieces of the training text (newline, word or number with its "
+                f"leading space, punctuation mark with its leading space, run of spaces; regex {WORD_PATTERN.pattern!r}) "
+                f"+ [UNK] (id {self.size - 1})" + ("" if self.mask_id is None else f"; id {self.mask_id} = [MASK]"))
 
 
 class Block(nn.Module):
@@ -48,7 +87,8 @@ class Block(nn.Module):
 
 
 class TinyTransformer(nn.Module):
-    """Pre-LN transformer; forward returns (logits, [embedding output, block 1, ..., block n])."""
+    """Pre-LN transformer; forward returns (final LayerNorm output, [embedding output, block 1, ..., block n]);
+    self.head maps the final LayerNorm output to logits."""
 
     def __init__(self, vocab, width, layers, heads, context, causal):
         super().__init__()
@@ -77,36 +117,34 @@ class TinyTransformer(nn.Module):
         for block in self.blocks:
             x = block(x, mask)
             hidden.append(x)
-        return self.head(self.ln_f(x)), hidden
+        return self.ln_f(x), hidden
 
 
-def load_bytes(path):
-    data = np.frombuffer(open(path, "rb").read(), dtype=np.uint8).astype(np.int64)
-    if data.max() >= VOCAB:
-        sys.exit(f"{path} is not ASCII; run prepare_data.py")
-    return data
+def load_text(path):
+    with open(path, encoding="ascii") as f:
+        return f.read()
 
 
-def unigram_entropy(train, held):
-    """Cross-entropy (nats/byte) of the held-out text under the training byte frequencies
-    (add-one smoothed), and the plain entropy of the training byte distribution."""
-    counts = np.bincount(train, minlength=VOCAB).astype(np.float64) + 1.0
+def unigram_entropy(train, held, size):
+    """Cross-entropy (nats/token) of the held-out tokens under the training token frequencies
+    (add-one smoothed), and the plain entropy of the training token distribution."""
+    counts = np.bincount(train, minlength=size).astype(np.float64) + 1.0
     p = counts / counts.sum()
     cross = float(-np.mean(np.log(p[held])))
     entropy = float(-(p * np.log(p)).sum())
     return cross, entropy
 
 
-def mask_batch(x, rate, gen):
+def mask_batch(x, rate, gen, tok):
     """BERT-style corruption: choose `rate` of the positions; of those 80% -> [MASK], 10% -> random
     byte, 10% unchanged. Returns (input, targets with -100 at unchosen positions)."""
     chosen = torch.rand(x.shape, generator=gen) < rate
     targets = torch.where(chosen, x, torch.full_like(x, -100))
     r = torch.rand(x.shape, generator=gen)
     inp = x.clone()
-    inp[chosen & (r < 0.8)] = MASK_ID
+    inp[chosen & (r < 0.8)] = tok.mask_id
     rand_pos = chosen & (r >= 0.8) & (r < 0.9)
-    inp[rand_pos] = torch.randint(32, VOCAB, x.shape, generator=gen)[rand_pos]
+    inp[rand_pos] = torch.randint(tok.first_random, tok.size, x.shape, generator=gen)[rand_pos]
     return inp, targets
 
 
@@ -117,10 +155,6 @@ def checkpoint_steps(total, first):
         s *= 2
     steps.append(total)
     return steps
-
-
-def token_text(i):
-    return "[MASK]" if i == MASK_ID else chr(i)
 
 
 def main():
@@ -139,6 +173,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--weight-decay", type=float, default=0.1)
     ap.add_argument("--mask-rate", type=float, default=0.25)
+    ap.add_argument("--tokenizer", choices=["bytes", "words"], default="bytes")
+    ap.add_argument("--vocab", type=int, default=4096, help="word vocabulary incl. [UNK] (--tokenizer words)")
     ap.add_argument("--export-tokens", type=int, default=1024)
     ap.add_argument("--eval-sequences", type=int, default=64)
     ap.add_argument("--seed", type=int, default=1234)
@@ -152,12 +188,17 @@ def main():
     gen = torch.Generator().manual_seed(args.seed + 1)
     causal = args.arch == "decoder"
 
-    train = load_bytes(os.path.join(args.data, "train.txt"))
-    held = load_bytes(os.path.join(args.data, "heldout.txt"))
+    train_text = load_text(os.path.join(args.data, "train.txt"))
+    held_text = load_text(os.path.join(args.data, "heldout.txt"))
     corpus = json.load(open(os.path.join(args.data, "corpus.json")))
-    uni_cross, uni_entropy = unigram_entropy(train, held)
+    tok = Tokenizer(args.tokenizer, train_text, args.vocab, with_mask=not causal)
+    train, held = tok.encode(train_text), tok.encode(held_text)
+    unit = "byte" if args.tokenizer == "bytes" else "token"
+    uni_cross, uni_entropy = unigram_entropy(train, held, tok.size)
+    print(f"[{args.arch}] {args.tokenizer}: {len(train)} training tokens, {len(held)} held-out tokens, "
+          f"{tok.size} classes, unigram cross-entropy {uni_cross:.4f} nats/{unit}", flush=True)
 
-    vocab = VOCAB + (0 if causal else 1)
+    vocab = tok.size + (0 if causal else 1)
     model = TinyTransformer(vocab, args.width, args.layers, args.heads, args.context, causal)
     params = sum(p.numel() for p in model.parameters())
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
@@ -184,19 +225,26 @@ def main():
         with torch.no_grad():
             for b in eval_batches:
                 x = torch.as_tensor(b)
-                if causal:
-                    logits, _ = model(x[:, :-1])
-                    loss = F.cross_entropy(logits.reshape(-1, vocab), x[:, 1:].reshape(-1), reduction="sum")
-                    n = x[:, 1:].numel()
-                else:
-                    inp, tgt = mask_batch(x, args.mask_rate, g)
-                    logits, _ = model(inp)
-                    loss = F.cross_entropy(logits.reshape(-1, vocab), tgt.reshape(-1), ignore_index=-100, reduction="sum")
-                    n = int((tgt != -100).sum())
+                loss, n = batch_loss(x, g, reduction="sum")
                 total += float(loss)
                 count += n
         model.train()
         return total / count
+
+    def batch_loss(x, g, reduction="mean"):
+        """Decoder: next-token loss on every position. Encoder: loss on the chosen (masked) positions,
+        logits computed only there."""
+        if causal:
+            out, _ = model(x[:, :-1])
+            target = x[:, 1:].reshape(-1)
+            out = out.reshape(-1, out.shape[-1])
+        else:
+            inp, tgt = mask_batch(x, args.mask_rate, g, tok)
+            out, _ = model(inp)
+            chosen = tgt.reshape(-1) != -100
+            out = out.reshape(-1, out.shape[-1])[chosen]
+            target = tgt.reshape(-1)[chosen]
+        return F.cross_entropy(model.head(out), target, reduction=reduction), int(target.numel())
 
     def model_fn(ids):
         return model(ids)[1]
@@ -206,12 +254,14 @@ def main():
     losses, evals = [], {}
     start = time.time()
     window = args.context + (1 if causal else 0)
+    if len(train) <= window:
+        sys.exit(f"training text too short: {len(train)} tokens")
     stopped_at = args.steps
 
     def export(step):
         model.eval()
         evals[step] = held_out_loss()
-        export_hidden_states(model_fn, export_batches, args.out, step, dtype="float16", token_text=token_text, fmt="npy")
+        export_hidden_states(model_fn, export_batches, args.out, step, dtype="float16", token_text=tok.text, fmt="npy")
         model.train()
         print(f"[{args.arch}] checkpoint step {step}: held-out loss {evals[step]:.4f} nats "
               f"(unigram {uni_cross:.4f}), {time.time() - start:.0f}s", flush=True)
@@ -231,13 +281,7 @@ def main():
         x = torch.stack([torch.as_tensor(train[s:s + window]) for s in starts.tolist()])
         for group in opt.param_groups:
             group["lr"] = lr_at(step)
-        if causal:
-            logits, _ = model(x[:, :-1])
-            loss = F.cross_entropy(logits.reshape(-1, vocab), x[:, 1:].reshape(-1))
-        else:
-            inp, tgt = mask_batch(x, args.mask_rate, gen)
-            logits, _ = model(inp)
-            loss = F.cross_entropy(logits.reshape(-1, vocab), tgt.reshape(-1), ignore_index=-100)
+        loss, _ = batch_loss(x, gen)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -256,26 +300,28 @@ def main():
             rows[s]["eval_loss"] = e
     write_loss_csv(args.out, rows)
     final_eval = evals[max(evals)]
-    objective = "next-byte prediction (causal mask)" if causal else \
-        f"masked-byte prediction, {args.mask_rate:.0%} of positions (80% [MASK], 10% random, 10% kept), bidirectional"
+    level = "byte" if args.tokenizer == "bytes" else "word"
+    objective = f"next-{unit} prediction (causal mask)" if causal else \
+        f"masked-{unit} prediction, {args.mask_rate:.0%} of positions (80% [MASK], 10% random, 10% kept), bidirectional"
     info = {
         "name": f"tiny-{args.arch}",
-        "model": f"tiny byte-level pre-LN transformer {args.arch}, {args.layers} layers, width {args.width}",
+        "model": f"tiny {level}-level pre-LN transformer {args.arch}, {args.layers} layers, width {args.width}",
         "architecture": args.arch,
         "hidden_size": args.width,
         "layers": args.layers,
-        "description": (f"A {args.layers}-layer, width-{args.width} byte-level {args.arch} trained from scratch for "
+        "description": (f"A {args.layers}-layer, width-{args.width} {level}-level {args.arch} trained from scratch for "
                         f"{stopped_at} steps on the git manual pages (Debian git-man {corpus['package_version']}), "
-                        f"{objective}. Held-out loss {final_eval:.3f} nats/byte vs unigram entropy {uni_cross:.3f}. "
-                        f"Hidden states of {args.export_tokens} held-out bytes per layer at each checkpoint; "
+                        f"{objective}. Held-out loss {final_eval:.3f} nats/{unit} vs unigram entropy {uni_cross:.3f}. "
+                        f"Hidden states of {args.export_tokens} held-out {unit}s per layer at each checkpoint; "
                         f"layer 0 is the embedding output, layer L the residual stream after block L."),
-        "tokenizer": "bytes (ASCII, ids 0-127)" + ("" if causal else "; id 128 = [MASK] (never in exported inputs)"),
+        "tokenizer": tok.describe(),
+        "vocab_size": vocab,
         "data": {
             "source": f"Debian package {corpus['package']} {corpus['package_version']}: man pages under /usr/share/man",
             "processing": corpus["render"],
             "split": corpus["split"],
             "train_bytes": corpus["train_bytes"], "heldout_bytes": corpus["heldout_bytes"],
-            "exported_sequences": f"{args.export_tokens // args.context} held-out windows of {args.context} bytes "
+            "exported_sequences": f"{args.export_tokens // args.context} held-out windows of {args.context} {unit}s "
                                   f"(seeded choice, seed {args.seed}), unmasked input",
         },
         "training": {
@@ -290,8 +336,9 @@ def main():
         "heldout_loss": round(final_eval, 4),
         "heldout_loss_by_step": {str(s): round(e, 4) for s, e in sorted(evals.items())},
         "unigram_entropy": round(uni_cross, 4),
-        "unigram_entropy_note": "cross-entropy in nats/byte of the held-out text under the training byte frequencies",
-        "loss_units": "nats per predicted byte",
+        "unigram_entropy_note": f"cross-entropy in nats/{unit} of the held-out text under the training {unit} frequencies (add-one smoothed)",
+        "loss_units": f"nats per predicted {unit}",
+        "train_tokens": int(len(train)), "heldout_tokens": int(len(held)),
     }
     write_run_json(args.out, info)
     print(json.dumps({k: info[k] for k in ("name", "heldout_loss", "unigram_entropy", "checkpoints")}))
