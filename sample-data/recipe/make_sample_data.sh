@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates sample-data/tiny-decoder and sample-data/tiny-encoder from scratch:
 #   1. renders the git manual pages (Debian package git-man) to plain ASCII text, splits off held-out pages;
-#   2. trains the two tiny transformers (in parallel, one torch thread each), writing the npy layout
+#   2. trains the two tiny transformers (in parallel, one torch thread each; decoder 1024 steps,
+#      encoder 2048 steps, the masked objective learns more slowly), writing the npy layout
 #      (hidden states of every layer at every checkpoint, loss.csv, run.json) to sample-data/recipe/out/;
 #   3. converts each npy run to an Arrow run folder with `shapescope import-npy`.
 #
@@ -26,7 +27,7 @@ rm -rf "$OUT/tiny-decoder" "$OUT/tiny-encoder"
 "$PYTHON" "$HERE/train.py" --arch decoder --data "$OUT/data" --out "$OUT/tiny-decoder" $TRAIN_ARGS > "$OUT/logs/decoder.log" 2>&1 &
 DEC=$!
 # shellcheck disable=SC2086
-"$PYTHON" "$HERE/train.py" --arch encoder --data "$OUT/data" --out "$OUT/tiny-encoder" $TRAIN_ARGS > "$OUT/logs/encoder.log" 2>&1 &
+"$PYTHON" "$HERE/train.py" --arch encoder --steps 2048 --first-checkpoint 8 --data "$OUT/data" --out "$OUT/tiny-encoder" $TRAIN_ARGS > "$OUT/logs/encoder.log" 2>&1 &
 ENC=$!
 STATUS=0
 wait $DEC || { echo "decoder training failed, see $OUT/logs/decoder.log" >&2; STATUS=1; }

@@ -2,13 +2,13 @@
 """Trains one tiny transformer of the Shapescope sample data and exports its hidden states.
 
     /usr/bin/python3 train.py --arch decoder --data out/data --out out/tiny-decoder
-    /usr/bin/python3 train.py --arch encoder --data out/data --out out/tiny-encoder
+    /usr/bin/python3 train.py --arch encoder --steps 2048 --first-checkpoint 8 --data out/data --out out/tiny-encoder
 
 The same
 pre-LayerNorm transformer is used for both runs; the decoder has a causal attention mask and
 predicts the next token, the encoder attends both ways and predicts masked tokens.
-Tokens are bytes (--tokenizer bytes, the decoder) or frequent words (--tokenizer words, the
-encoder: a byte-level masked model stalls near the unigram entropy in this budget).
+Tokens are bytes (ASCII); --tokenizer words (frequent words + [UNK]) is an option that was
+tried for the encoder and not kept (see README.md).
 
 At each checkpoint step (0, 4, 8, 16, ..., 512 and the last step, 1024 by default) the hidden states of every layer
 (0 = embedding output, then the residual stream after each block) on a fixed set of held-out
