@@ -1,0 +1,178 @@
+"""Tests of tools/shapescope_export.py against a real tiny torch model.
+
+Run from the repository root:  /usr/bin/python3 -m unittest discover -s tools/tests -t .
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+from contextlib import redirect_stderr
+from unittest import mock
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import shapescope_export as sx  # noqa: E402
+
+
+class TinyModel(nn.Module):
+    """Embedding + 2 pre-LN blocks; returns [embedding output, block 1, block 2]."""
+
+    def __init__(self, vocab=50, width=16, layers=2, context=32):
+        super().__init__()
+        self.tok = nn.Embedding(vocab, width)
+        self.pos = nn.Embedding(context, width)
+        self.blocks = nn.ModuleList(nn.TransformerEncoderLayer(width, 2, 32, dropout=0.0, batch_first=True,
+                                                               norm_first=True) for _ in range(layers))
+
+    def forward(self, ids):
+        x = self.tok(ids) + self.pos(torch.arange(ids.shape[1]))
+        hidden = [x]
+        for block in self.blocks:
+            x = block(x)
+            hidden.append(x)
+        return hidden
+
+
+class ExportTest(unittest.TestCase):
+    def setUp(self):
+        torch.manual_seed(0)
+        self.model = TinyModel().eval()
+        self.dir = tempfile.mkdtemp(prefix="shapescope-export-test-")
+        self.ids = np.random.default_rng(1).integers(0, 50, size=1000)
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def model_fn(self, ids):
+        return self.model(ids)
+
+    def test_npy_layout_matches_model(self):
+        batches = sx.token_batches_from_ids(self.ids, num_tokens=96, seq_len=16, batch_size=4, seed=3)
+        self.assertEqual([b.shape for b in batches], [(4, 16), (2, 16)])
+        out = os.path.join(self.dir, "run")
+        info = {"name": "tiny", "model": "TinyModel", "architecture": "encoder", "hidden_size": 16, "layers": 2,
+                "description": "test"}
+        result = sx.export_hidden_states(self.model_fn, batches, out, 7, token_text=lambda i: f"t{i}", fmt="npy",
+                                         run_info=info, loss=[(0, 3.5), (1, 3.25)])
+        self.assertEqual(result["format"], "npy")
+        self.assertEqual(result["layers"], [0, 1, 2])
+        folder = os.path.join(out, "step_7")
+        ids = np.load(os.path.join(folder, "tokens.npy"))
+        seq = np.load(os.path.join(folder, "sequence.npy"))
+        pos = np.load(os.path.join(folder, "position.npy"))
+        for array in (ids, seq, pos):
+            self.assertEqual(array.dtype, np.int64)
+            self.assertEqual(array.shape, (96,))
+        all_ids = np.concatenate(batches)
+        np.testing.assert_array_equal(ids, all_ids.reshape(-1))
+        np.testing.assert_array_equal(seq, np.repeat(np.arange(6), 16))
+        np.testing.assert_array_equal(pos, np.tile(np.arange(16), 6))
+        with torch.no_grad():
+            expected = self.model(torch.as_tensor(all_ids))
+        for layer in range(3):
+            values = np.load(os.path.join(folder, f"layer_{layer}.npy"))
+            self.assertEqual(values.dtype, np.float16)
+            self.assertEqual(values.shape, (96, 16))
+            want = expected[layer].reshape(96, 16).numpy().astype(np.float16)
+            np.testing.assert_array_equal(values, want)
+        # every row is the hidden state of token (sequence, position)
+        row = 5 * 16 + 9
+        np.testing.assert_array_equal(np.load(os.path.join(folder, "layer_2.npy"))[row],
+                                      expected[2][5, 9].numpy().astype(np.float16))
+        with open(os.path.join(folder, "tokens.txt"), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        self.assertEqual(lines[-1], "")
+        self.assertEqual([json.loads(line) for line in lines[:-1]], [f"t{i}" for i in ids])
+        with open(os.path.join(out, "run.json")) as f:
+            self.assertEqual(json.load(f), info)
+        with open(os.path.join(out, "loss.csv")) as f:
+            self.assertEqual(list(csv.reader(f)), [["step", "loss"], ["0", "3.5"], ["1", "3.25"]])
+
+    def test_float32_and_layer_subset(self):
+        batches = sx.token_batches_from_ids(self.ids, 32, 16, contiguous=True)
+        np.testing.assert_array_equal(batches[0].reshape(-1), self.ids[:32])
+        out = os.path.join(self.dir, "run32")
+        sx.export_hidden_states(self.model_fn, batches, out, 0, layers=[0, 2], dtype="float32", fmt="npy")
+        names = sorted(os.listdir(os.path.join(out, "step_0")))
+        self.assertEqual(names, ["layer_0.npy", "layer_2.npy", "position.npy", "sequence.npy", "tokens.npy"])
+        values = np.load(os.path.join(out, "step_0", "layer_2.npy"))
+        self.assertEqual(values.dtype, np.float32)
+        with torch.no_grad():
+            want = self.model(torch.as_tensor(batches[0]))[2].reshape(32, 16).numpy()
+        np.testing.assert_allclose(values, want, rtol=0, atol=0)
+
+    def test_loss_csv_with_extra_columns(self):
+        path = sx.write_loss_csv(self.dir, [{"step": 0, "loss": 2.0, "eval_loss": 2.5}, {"step": 1, "loss": 1.5}])
+        with open(path) as f:
+            self.assertEqual(f.read(), "step,loss,eval_loss\n0,2,2.5\n1,1.5,\n")
+
+    def test_too_few_tokens_is_a_clear_error(self):
+        with self.assertRaises(sx.ExportError) as ctx:
+            sx.token_batches_from_ids(np.arange(100), num_tokens=256, seq_len=64)
+        self.assertIn("100 tokens", str(ctx.exception))
+        self.assertIn("256 tokens", str(ctx.exception))
+        with self.assertRaises(sx.ExportError):
+            sx.token_batches_from_ids(np.arange(100), num_tokens=50, seq_len=16)
+
+    def test_bad_layer_and_dtype(self):
+        batches = sx.token_batches_from_ids(self.ids, 16, 16)
+        with self.assertRaisesRegex(sx.ExportError, "layer 5"):
+            sx.export_hidden_states(self.model_fn, batches, self.dir, 0, layers=[5], fmt="npy")
+        with self.assertRaisesRegex(sx.ExportError, "float16 or float32"):
+            sx.export_hidden_states(self.model_fn, batches, self.dir, 0, dtype="int8", fmt="npy")
+        with self.assertRaisesRegex(sx.ExportError, "architecture"):
+            sx.write_run_json(self.dir, {"architecture": "seq2seq"})
+
+    def test_missing_text_file_is_a_clear_error(self):
+        err = io.StringIO()
+        with redirect_stderr(err):
+            code = sx.main(["--model", "some/model", "--text", os.path.join(self.dir, "missing.txt"),
+                            "--out", os.path.join(self.dir, "out")])
+        self.assertEqual(code, 2)
+        self.assertIn("missing.txt does not exist", err.getvalue())
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
+
+    def test_step_from_revision(self):
+        self.assertEqual(sx.step_from_revision("step143000", 0), 143000)
+        self.assertEqual(sx.step_from_revision("checkpoint-500", 0), 500)
+        self.assertEqual(sx.step_from_revision(None, 3), 3)
+        self.assertEqual(sx.step_from_revision("main", 2), 2)
+
+    def test_auto_falls_back_to_npy_without_pyarrow(self):
+        batches = sx.token_batches_from_ids(self.ids, 16, 16)
+        with mock.patch.object(sx, "have_pyarrow", return_value=False):
+            result = sx.export_hidden_states(self.model_fn, batches, self.dir, 3, fmt="auto")
+            self.assertEqual(result["format"], "npy")
+            self.assertTrue(os.path.isfile(os.path.join(self.dir, "step_3", "layer_2.npy")))
+            with self.assertRaisesRegex(sx.ExportError, "pyarrow"):
+                sx.export_hidden_states(self.model_fn, batches, self.dir, 3, fmt="arrow")
+
+    @unittest.skipUnless(sx.have_pyarrow(), "pyarrow is not installed: Arrow output not tested")
+    def test_arrow_layout(self):
+        import pyarrow.ipc
+
+        batches = sx.token_batches_from_ids(self.ids, 48, 16, batch_size=2)
+        out = os.path.join(self.dir, "arrow")
+        sx.export_hidden_states(self.model_fn, batches, out, 12, token_text=str, fmt="arrow")
+        path = os.path.join(out, "checkpoints", "step_12.arrow")
+        with pyarrow.ipc.open_file(path) as reader:
+            self.assertEqual(reader.schema.metadata[b"step"], b"12")
+            self.assertEqual(reader.num_record_batches, 3)
+            batch = reader.get_batch(1)
+            self.assertEqual(batch.column("layer").to_pylist(), [1] * 48)
+            self.assertEqual(batch.schema.field("embedding").type.list_size, 16)
+            values = np.asarray(batch.column("embedding").flatten()).reshape(48, 16)
+        with torch.no_grad():
+            want = self.model(torch.as_tensor(np.concatenate(batches)))[1].reshape(48, 16).numpy().astype(np.float16)
+        np.testing.assert_array_equal(values, want)
+
+
+if __name__ == "__main__":
+    unittest.main()
