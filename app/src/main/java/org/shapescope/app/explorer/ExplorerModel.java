@@ -56,7 +56,7 @@ public final class ExplorerModel {
     private final int workers;
 
     private final ReadOnlyObjectWrapper<RunFolder> run = new ReadOnlyObjectWrapper<>(this, "run");
-    private final ReadOnlyObjectWrapper<Metric> metric = new ReadOnlyObjectWrapper<>(this, "metric", Metric.TWONN);
+    private final ReadOnlyObjectWrapper<Metric> metric = new ReadOnlyObjectWrapper<>(this, "metric", Metric.ANISOTROPY);
     private final ReadOnlyObjectWrapper<MeasureParameters> parameters =
             new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults());
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");

@@ -162,6 +162,7 @@ final class RunPanel extends VBox {
     private int fact(int row, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("fact-key");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         facts.addRow(row, k, v);

@@ -123,7 +123,7 @@ class ExplorerWindowTest {
         MetricGrid shown = window.charts().heatmap().getGrid();
         assertThat(shown.layerCount()).isEqualTo(LAYERS);
         assertThat(shown.stepCount()).isEqualTo(CHECKPOINTS);
-        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.TWONN);
+        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.ANISOTROPY);
         assertThat(expected).hasSize(LAYERS * CHECKPOINTS);
         for (int s = 0; s < CHECKPOINTS; s++) {
             for (int l = 0; l < LAYERS; l++) {
@@ -251,23 +251,23 @@ class ExplorerWindowTest {
         robot.interact(() -> window.exporter().exportAll(window.figures(), out));
 
         for (FigureKind kind : FigureKind.values()) {
-            Path png = out.resolve("twonn-" + kind.id() + ".png");
+            Path png = out.resolve("anisotropy-" + kind.id() + ".png");
             var image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).as(kind.id()).isEqualTo(kind.defaultWidth() * 2);
             assertThat(image.getHeight()).isEqualTo(kind.defaultHeight() * 2);
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            Document svg = factory.newDocumentBuilder().parse(out.resolve("twonn-" + kind.id() + ".svg").toFile());
+            Document svg = factory.newDocumentBuilder().parse(out.resolve("anisotropy-" + kind.id() + ".svg").toFile());
             assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
-            try (PDDocument pdf = Loader.loadPDF(out.resolve("twonn-" + kind.id() + ".pdf").toFile())) {
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("anisotropy-" + kind.id() + ".pdf").toFile())) {
                 assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             }
         }
         StringWriter analyzed = new StringWriter();
         int status = ShapescopeCommand.run(new PrintWriter(analyzed, true), new PrintWriter(new StringWriter(), true),
-                "analyze", "--metrics", "twonn", "--no-cache", run.toString());
+                "analyze", "--metrics", "anisotropy", "--no-cache", run.toString());
         assertThat(status).isZero();
-        assertThat(Files.readString(out.resolve("twonn-metrics.csv"))).isEqualTo(analyzed.toString());
+        assertThat(Files.readString(out.resolve("anisotropy-metrics.csv"))).isEqualTo(analyzed.toString());
     }
 
     @Test
@@ -279,6 +279,10 @@ class ExplorerWindowTest {
         robot.interact(() -> cached.open(run));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> cached.getRun() != null
                 && !cached.gridRunningProperty().get() && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        // TwoNN works on the seeded neighbour sample, so the sample size changes its values.
+        robot.interact(() -> cached.selectMetric(Metric.TWONN));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
+                && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS && "twonn".equals(cached.getGrid().metric()));
         double before = cached.getGrid().value(2, 1);
         robot.interact(() -> cached.changeParameters(cached.getParameters().withNeighbourTokens(64)));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
@@ -298,12 +302,12 @@ class ExplorerWindowTest {
     void changingTheMetricRestartsTheGridAndOpenedRunsAreRemembered(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
-        robot.interact(() -> model.selectMetric(Metric.ANISOTROPY));
+        robot.interact(() -> model.selectMetric(Metric.TWONN));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !model.gridRunningProperty().get()
                 && model.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.charts().heatmap().getGrid().metric()).isEqualTo("anisotropy");
-        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.ANISOTROPY);
+        assertThat(window.charts().heatmap().getGrid().metric()).isEqualTo("twonn");
+        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.TWONN);
         assertThat(model.getGrid().value(0, 0)).isEqualTo(expected.get(new CellKey(0, 0)).value());
         assertThat(new RecentRuns(preferences).list()).containsExactly(run.toAbsolutePath().normalize());
     }
