@@ -54,7 +54,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--view", required = true, paramLabel = "V", description = "heatmap, profile, trajectory or projection")
     String view;
 
-    @Option(names = "--metric", paramLabel = "M", defaultValue = "twonn",
+    @Option(names = "--metric", paramLabel = "M", defaultValue = "anisotropy",
             description = "metric id (heatmap, profile, trajectory; default: ${DEFAULT-VALUE})")
     String metricId;
 
