@@ -51,19 +51,7 @@ class GridEngineTest {
     }
 
     /** Collects what a grid publishes. */
-    static final class Recorder implements GridListener {
-        final List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
-        final List<CellFailure> failures = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void cellFinished(CellResult result) {
-            results.add(result);
-        }
-
-        @Override
-        public void cellFailed(CellFailure failure) {
-            failures.add(failure);
-        }
+    static final class Recorder extends CollectingListener {
     }
 
     @Test
@@ -74,8 +62,8 @@ class GridEngineTest {
         GridSummary summary = new GridEngine(run, METRICS, PARAMETERS, null, 2).run(recorder);
         assertThat(summary.cells()).isEqualTo(12);
         assertThat(summary.computed()).isEqualTo(12);
-        assertThat(recorder.failures).isEmpty();
-        for (CellResult result : recorder.results) {
+        assertThat(recorder.failures()).isEmpty();
+        for (CellResult result : recorder.results()) {
             LayerData layer = RunFolder.readLayer(run.checkpoint(result.cell().step()).orElseThrow(), result.cell().layer());
             Map<Metric, MeasureResult> direct = CellAnalyzer.analyze(layer.values(), layer.tokens(), layer.hiddenSize(), METRICS,
                     PARAMETERS, () -> false);
@@ -94,9 +82,9 @@ class GridEngineTest {
         GridSummary again = new GridEngine(RunFolder.open(dir), METRICS, PARAMETERS, ResultCache.forRun(dir), 1).run(second);
         assertThat(again.fromCache()).isEqualTo(6);
         assertThat(again.computed()).isZero();
-        assertThat(second.results).allMatch(CellResult::fromCache);
-        for (CellResult cached : second.results) {
-            CellResult computed = first.results.stream().filter(r -> r.cell().equals(cached.cell())).findFirst().orElseThrow();
+        assertThat(second.results()).allMatch(CellResult::fromCache);
+        for (CellResult cached : second.results()) {
+            CellResult computed = first.results().stream().filter(r -> r.cell().equals(cached.cell())).findFirst().orElseThrow();
             assertThat(cached.measures()).isEqualTo(computed.measures());
         }
     }
@@ -127,7 +115,7 @@ class GridEngineTest {
         Recorder recorder = new Recorder();
         GridEngine engine = new GridEngine(run, EnumSet.allOf(Metric.class), MeasureParameters.defaults(), ResultCache.forRun(dir), 2);
         GridEngine.GridJob job = engine.start(recorder);
-        while (recorder.results.isEmpty()) {
+        while (recorder.results().isEmpty()) {
             Thread.sleep(5);
         }
         job.cancel();
@@ -149,7 +137,7 @@ class GridEngineTest {
         GridSummary summary = new GridEngine(run, METRICS, PARAMETERS, null, 2).run(recorder);
         assertThat(summary.failed()).isEqualTo(2);
         assertThat(summary.computed()).isEqualTo(4);
-        assertThat(recorder.failures).allSatisfy(f -> {
+        assertThat(recorder.failures()).allSatisfy(f -> {
             assertThat(f.file()).isEqualTo(damaged);
             assertThat(f.reason()).isNotBlank();
         });

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shapescope.analysis.cache.ResultCache;
 import org.shapescope.analysis.geometry.MeasureParameters;
@@ -24,7 +22,7 @@ import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.grid.CellFailure;
 import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.GridEngine;
-import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.grid.GridSummary;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunFolder;
@@ -32,6 +30,7 @@ import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunInspection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,22 +52,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "pca_dim, participation_ratio (default: ${DEFAULT-VALUE})")
     List<String> metricIds;
 
-    @Option(names = "--tokens", paramLabel = "N", defaultValue = "4096",
-            description = "tokens sampled (seeded) for twonn, mle and phd; more than a layer holds means all (default: ${DEFAULT-VALUE})")
-    int tokens;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of the token sample (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    MeasureOptions measure;
 
     @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
     Integer threads;
-
-    @Option(names = "--twonn-discard", paramLabel = "F", defaultValue = "0.1",
-            description = "fraction of the largest r2/r1 ratios TwoNN discards (default: ${DEFAULT-VALUE}, as Facco et al.)")
-    double twonnDiscard;
-
-    @Option(names = "--twonn-authors", description = "TwoNN as in LLM-Microscope (keep the smallest 20% of ratios)")
-    boolean twonnAuthors;
 
     @Option(names = "--no-cache", description = "compute afresh and touch no cache")
     boolean noCache;
@@ -106,8 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
-        MeasureParameters parameters = MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)
-                .withTwonnDiscardFraction(twonnDiscard).withTwonnAuthorsPreset(twonnAuthors);
+        MeasureParameters parameters = measure.parameters();
         GridEngine probe = new GridEngine(folder, metrics, parameters, null, 1);
         int cellCount = probe.cells().size();
         int workers = Math.max(1, Math.min(threadCount, cellCount));
@@ -115,28 +102,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         ResultCache cache = noCache ? null : ResultCache.forRun(folder.directory());
         GridEngine engine = new GridEngine(folder, metrics, parameters, cache, workers);
 
-        ConcurrentLinkedQueue<CellResult> results = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<CellFailure> failures = new ConcurrentLinkedQueue<>();
         ProgressBar progress = new ProgressBar(System.console() != null ? spec.commandLine().getErr() : null, cellCount);
-        GridSummary summary = engine.run(new GridListener() {
-            @Override
-            public void cellFinished(CellResult result) {
-                results.add(result);
-                progress.advance();
-            }
-
-            @Override
-            public void cellFailed(CellFailure failure) {
-                failures.add(failure);
-                progress.advance();
-            }
-        });
+        CollectingListener collected = new CollectingListener(progress::advance);
+        GridSummary summary = engine.run(collected);
         progress.finish();
+        List<CellFailure> failures = collected.failures();
         for (CellFailure failure : failures) {
             spec.commandLine().getErr().println("shapescope: " + failure);
         }
-        List<CellResult> sorted = new ArrayList<>(results);
-        sorted.sort(Comparator.comparingLong((CellResult r) -> r.cell().step()).thenComparingInt(r -> r.cell().layer()));
+        List<CellResult> sorted = collected.results();
         List<Metric> columns = new ArrayList<>(metrics);
         String text = format.equals("csv") ? csv(columns, sorted) : json(folder, parameters, columns, sorted, failures, summary);
         if (out == null) {

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +12,8 @@ import org.shapescope.analysis.format.CheckpointFile;
 import org.shapescope.analysis.format.LayerData;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.Metric;
-import org.shapescope.analysis.grid.CellFailure;
-import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.GridEngine;
-import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.grid.GridSummary;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.app.bench.BenchSupport;
@@ -138,28 +134,17 @@ final class BenchCommand implements Runnable {
             Set<Metric> metrics = EnumSet.noneOf(Metric.class);
             metricIds.forEach(id -> metrics.add(Metric.parse(id)));
             RunFolder folder = RunFolder.open(run);
-            List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
             BenchSupport.resetHeapPeak();
+            CollectingListener collected = new CollectingListener();
             GridSummary summary = new GridEngine(folder, metrics, MeasureParameters.defaults().withThreads(threads), null, workers)
-                    .run(new GridListener() {
-                        @Override
-                        public void cellFinished(CellResult result) {
-                            results.add(result);
-                        }
-
-                        @Override
-                        public void cellFailed(CellFailure failure) {
-                            spec.commandLine().getErr().println("shapescope: " + failure);
-                        }
-                    });
+                    .run(collected);
+            collected.failures().forEach(failure -> spec.commandLine().getErr().println("shapescope: " + failure));
             long peak = BenchSupport.heapPeakBytes();
             spec.commandLine().getOut().printf("cells %d  wall %.2f s  (%.3f s per cell)  workers %d x threads %d  peak heap %.0f MB of %.0f MB%n",
                     summary.computed(), summary.elapsed().toNanos() / 1e9, summary.elapsed().toNanos() / 1e9 / Math.max(1, summary.computed()),
                     workers, threads, peak / 1e6, BenchSupport.maxHeapBytes() / 1e6);
             if (out != null) {
-                List<CellResult> sorted = new ArrayList<>(results);
-                sorted.sort(Comparator.comparingLong((CellResult r) -> r.cell().step()).thenComparingInt(r -> r.cell().layer()));
-                Files.writeString(out, AnalyzeCommand.csv(new ArrayList<>(metrics), sorted));
+                Files.writeString(out, AnalyzeCommand.csv(new ArrayList<>(metrics), collected.results()));
             }
             return summary.failed() == 0 ? 0 : 1;
         }

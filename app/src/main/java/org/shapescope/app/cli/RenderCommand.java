@@ -13,9 +13,8 @@ import org.shapescope.analysis.format.LayerData;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.grid.CellFailure;
-import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.GridEngine;
-import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunFolderException;
@@ -77,11 +76,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", description = "figure height (default per view)")
     Integer height;
 
-    @Option(names = "--tokens", paramLabel = "N", defaultValue = "4096", description = "token sample for twonn, mle, phd (default: ${DEFAULT-VALUE})")
-    int tokens;
+    @picocli.CommandLine.Mixin
+    MeasureOptions measure;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of the token sample (default: ${DEFAULT-VALUE})")
-    long seed;
 
     @Option(names = "--no-cache", description = "compute afresh and touch no cache")
     boolean noCache;
@@ -153,22 +150,13 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private MetricGrid computeGrid(RunFolder folder, Metric metric, List<CellFailure> failures) throws InterruptedException {
-        MeasureParameters parameters = MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed);
+        MeasureParameters parameters = measure.parameters();
         ResultCache cache = noCache ? null : ResultCache.forRun(folder.directory());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
-        new GridEngine(folder, EnumSet.of(metric), parameters, cache, workers).run(new GridListener() {
-            @Override
-            public void cellFinished(CellResult result) {
-                results.add(result);
-            }
-
-            @Override
-            public void cellFailed(CellFailure failure) {
-                failures.add(failure);
-            }
-        });
-        return MetricGrids.of(folder, metric, results);
+        CollectingListener collected = new CollectingListener();
+        new GridEngine(folder, EnumSet.of(metric), parameters, cache, workers).run(collected);
+        failures.addAll(collected.failures());
+        return MetricGrids.of(folder, metric, collected.results());
     }
 
     private static int indexOf(long[] values, long value, String option, String what) {

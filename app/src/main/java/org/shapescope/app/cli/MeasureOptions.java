@@ -1,0 +1,26 @@
+package org.shapescope.app.cli;
+
+import org.shapescope.analysis.geometry.MeasureParameters;
+import picocli.CommandLine.Option;
+
+/** The measure parameters shared by every command that computes a grid (a picocli mixin). */
+final class MeasureOptions {
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "4096",
+            description = "tokens sampled (seeded) for twonn, mle and phd; more than a layer holds means all (default: ${DEFAULT-VALUE})")
+    int tokens;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of the token sample (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--twonn-discard", paramLabel = "F", defaultValue = "0.1",
+            description = "fraction of the largest r2/r1 ratios TwoNN discards (default: ${DEFAULT-VALUE}, as Facco et al.)")
+    double twonnDiscard;
+
+    @Option(names = "--twonn-authors", description = "TwoNN as in LLM-Microscope (keep the smallest 20% of ratios)")
+    boolean twonnAuthors;
+
+    MeasureParameters parameters() {
+        return MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)
+                .withTwonnDiscardFraction(twonnDiscard).withTwonnAuthorsPreset(twonnAuthors);
+    }
+}
