@@ -9,14 +9,17 @@
 # Usage (from anywhere):  sh sample-data/recipe/make_sample_data.sh
 # Environment: PYTHON (default /usr/bin/python3: Debian python3-torch, python3-numpy, python3-scipy),
 #              SHAPESCOPE_JAR (default app/target/shapescope.jar of this checkout),
-#              TRAIN_ARGS (extra arguments for train.py, e.g. "--steps 512" for a quick try).
+#              TRAIN_ARGS (extra arguments for train.py, e.g. "--steps 16" for a quick try),
+#              SAMPLE_OUT (npy output, default sample-data/recipe/out), SAMPLE_DEST (where the Arrow
+#              runs go, default sample-data; set both for a trial that leaves the committed data alone).
 # Needs: groff, dpkg, git-man installed (apt-get install git-man groff-base).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAR=${SHAPESCOPE_JAR:-$ROOT/app/target/shapescope.jar}
-OUT=$HERE/out
+OUT=${SAMPLE_OUT:-$HERE/out}
+DEST=${SAMPLE_DEST:-$ROOT/sample-data}
 TRAIN_ARGS=${TRAIN_ARGS:-}
 mkdir -p "$OUT/logs"
 
@@ -39,13 +42,13 @@ tail -n 1 "$OUT/logs/decoder.log" "$OUT/logs/encoder.log"
 
 if [ -f "$JAR" ]; then
     for run in tiny-decoder tiny-encoder; do
-        rm -rf "$ROOT/sample-data/$run"
-        java -jar "$JAR" import-npy "$OUT/$run" "$ROOT/sample-data/$run"
+        rm -rf "${DEST:?}/$run"
+        java -jar "$JAR" import-npy "$OUT/$run" "$DEST/$run"
     done
-    du -sh "$ROOT/sample-data/tiny-decoder" "$ROOT/sample-data/tiny-encoder"
+    du -sh "$DEST/tiny-decoder" "$DEST/tiny-encoder"
 else
     echo "no $JAR: build it (mvn -q package) and run" >&2
-    echo "  java -jar $JAR import-npy $OUT/tiny-decoder $ROOT/sample-data/tiny-decoder" >&2
-    echo "  java -jar $JAR import-npy $OUT/tiny-encoder $ROOT/sample-data/tiny-encoder" >&2
+    echo "  java -jar $JAR import-npy $OUT/tiny-decoder $DEST/tiny-decoder" >&2
+    echo "  java -jar $JAR import-npy $OUT/tiny-encoder $DEST/tiny-encoder" >&2
     exit 3
 fi

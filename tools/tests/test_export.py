@@ -10,7 +10,7 @@ import shutil
 import sys
 import tempfile
 import unittest
-from contextlib import redirect_stderr
+from contextlib import redirect_stderr, redirect_stdout
 from unittest import mock
 
 import numpy as np
@@ -138,6 +138,73 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("missing.txt does not exist", err.getvalue())
         self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
+
+    def test_command_line_with_a_stand_in_for_transformers(self):
+        """Runs main() end to end over two revisions with a fake 'transformers' module (the real
+        one is not installed here): the HF adapter, revision -> step and run.json are exercised."""
+        import types
+
+        model = self.model
+        loaded = []
+
+        class Output:
+            def __init__(self, hidden_states):
+                self.hidden_states = hidden_states
+
+        class FakeModel(nn.Module):
+            def __init__(self, revision):
+                super().__init__()
+                self.inner = model
+                self.config = types.SimpleNamespace(hidden_size=16, num_hidden_layers=2)
+                loaded.append(revision)
+
+            def forward(self, input_ids=None, output_hidden_states=False):
+                assert output_hidden_states
+                return Output(tuple(self.inner(input_ids)))
+
+        class FakeTokenizer:
+            def __call__(self, text, add_special_tokens=True):
+                return {"input_ids": [ord(c) % 50 for c in text]}
+
+            def decode(self, ids):
+                return "".join(chr(97 + i % 26) for i in ids)
+
+        fake = types.ModuleType("transformers")
+        fake.AutoModel = types.SimpleNamespace(from_pretrained=lambda name, revision=None: FakeModel(revision))
+        fake.AutoTokenizer = types.SimpleNamespace(from_pretrained=lambda name, revision=None: FakeTokenizer())
+        text = os.path.join(self.dir, "corpus.txt")
+        with open(text, "w") as f:
+            f.write("the quick brown fox jumps over the lazy dog. " * 20)
+        out = os.path.join(self.dir, "hf-run")
+        with mock.patch.dict(sys.modules, {"transformers": fake}), redirect_stderr(io.StringIO()), redirect_stdout(io.StringIO()):
+            code = sx.main(["--model", "org/tiny", "--revisions", "step100,step2000", "--text", text, "--out", out,
+                            "--tokens", "64", "--seq-len", "16", "--format", "npy", "--layers", "0,2"])
+        self.assertEqual(code, 0)
+        self.assertEqual(loaded, ["step100", "step2000"])
+        self.assertEqual(sorted(os.listdir(out)), ["run.json", "step_100", "step_2000"])
+        self.assertEqual(sorted(os.listdir(os.path.join(out, "step_2000"))),
+                         ["layer_0.npy", "layer_2.npy", "position.npy", "sequence.npy", "tokens.npy", "tokens.txt"])
+        with open(os.path.join(out, "run.json")) as f:
+            info = json.load(f)
+        self.assertEqual((info["hidden_size"], info["layers"], info["architecture"]), (16, 2, "decoder"))
+        ids = np.load(os.path.join(out, "step_100", "tokens.npy"))
+        with torch.no_grad():
+            want = self.model(torch.as_tensor(ids.reshape(4, 16)))[2].reshape(64, 16).numpy().astype(np.float16)
+        np.testing.assert_array_equal(np.load(os.path.join(out, "step_100", "layer_2.npy")), want)
+
+    def test_too_few_tokens_on_the_command_line(self):
+        text = os.path.join(self.dir, "short.txt")
+        with open(text, "w") as f:
+            f.write("short")
+        import types
+        fake = types.ModuleType("transformers")
+        fake.AutoTokenizer = types.SimpleNamespace(from_pretrained=lambda name, revision=None: (
+            lambda t, add_special_tokens=True: {"input_ids": list(range(len(t)))}))
+        err = io.StringIO()
+        with mock.patch.dict(sys.modules, {"transformers": fake}), redirect_stderr(err):
+            code = sx.main(["--model", "m", "--text", text, "--out", os.path.join(self.dir, "o"), "--tokens", "256"])
+        self.assertEqual(code, 2)
+        self.assertIn("the text has 5 tokens", err.getvalue())
 
     def test_step_from_revision(self):
         self.assertEqual(sx.step_from_revision("step143000", 0), 143000)
