@@ -7,19 +7,23 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.shapescope.viewer.data.MetricGrid;
 
 /**
  * Heatmap of a {@link MetricGrid}: layer on y, checkpoint on x, metric as colour with a colour
- * bar. The x axis is the checkpoint index (one equal-width column per checkpoint) labelled with
- * the checkpoint's step, because checkpoints are usually spaced log-uniformly and a step axis
- * would squeeze the early ones into a sliver. Cells not computed yet are drawn in
- * {@link ColorMap#MISSING} grey.
+ * bar. By default the x axis is the checkpoint index (one equal-width column per checkpoint)
+ * labelled with the checkpoint's step, because checkpoints are usually spaced log-uniformly and a
+ * linear step axis would squeeze the early ones into a sliver. With {@link #logStepAxis(boolean)}
+ * x is log10(step) on a {@link LogStepAxis}, placed exactly as {@link TrajectoryFigure} places
+ * it, and each column reaches halfway (in log10) to its neighbours ({@link StepColumns} states
+ * the rule, including step 0's symbolic column). XYBlockRenderer draws one block width only, so
+ * cells are filled by {@link HeatmapCellRenderer}, which draws each column's own rectangle and
+ * otherwise keeps XYBlockRenderer's paint scale, tooltips and entities. Cells not computed yet
+ * are drawn in {@link ColorMap#MISSING} grey.
  *
  * <p>The dataset is one XYZ series; item {@code layerIdx * stepCount + stepIdx} has
- * x = stepIdx, y = layerIdx, z = value.
+ * x = stepIdx (log axis: the step's {@link LogStepAxis#position(long)}), y = layerIdx, z = value.
  */
 public final class HeatmapFigure {
 
@@ -30,6 +34,7 @@ public final class HeatmapFigure {
     private String title;
     private double lower = Double.NaN;
     private double upper = Double.NaN;
+    private boolean logStepAxis;
 
     public HeatmapFigure(MetricGrid grid) {
         this.grid = grid;
@@ -52,6 +57,12 @@ public final class HeatmapFigure {
         return this;
     }
 
+    /** x as log10(step) with cells spanning halfway to their neighbours, instead of checkpoint index. */
+    public HeatmapFigure logStepAxis(boolean on) {
+        this.logStepAxis = on;
+        return this;
+    }
+
     /** Fixes the colour range instead of the computed values' min..max. */
     public HeatmapFigure valueRange(double lower, double upper) {
         this.lower = lower;
@@ -62,13 +73,14 @@ public final class HeatmapFigure {
     public JFreeChart build() {
         int steps = grid.stepCount();
         int layers = grid.layerCount();
+        StepColumns columns = logStepAxis ? StepColumns.logStep(grid.steps()) : StepColumns.index(steps);
         double[] x = new double[steps * layers];
         double[] y = new double[x.length];
         double[] z = new double[x.length];
         for (int l = 0; l < layers; l++) {
             for (int s = 0; s < steps; s++) {
                 int i = l * steps + s;
-                x[i] = s;
+                x[i] = columns.x(s);
                 y[i] = l;
                 z[i] = grid.value(l, s);
             }
@@ -85,28 +97,23 @@ public final class HeatmapFigure {
         }
         ColorMapScale scale = new ColorMapScale(colorMap, lo, hi);
 
-        XYBlockRenderer renderer = new XYBlockRenderer();
+        HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns);
         renderer.setPaintScale(scale);
-        renderer.setBlockWidth(1.0);
-        renderer.setBlockHeight(1.0);
         renderer.setDefaultToolTipGenerator((ds, series, item) -> describeCell(grid, item / steps, item % steps));
 
-        String[] stepLabels = new String[steps];
-        for (int s = 0; s < steps; s++) {
-            stepLabels[s] = StepLabels.compact(grid.step(s));
-        }
         String[] layerLabels = new String[layers];
         for (int l = 0; l < layers; l++) {
             layerLabels[l] = Integer.toString(grid.layer(l));
         }
-        IndexAxis xAxis = FigureStyle.axis(new IndexAxis("training step", stepLabels), "training step");
+        TickAxis xAxis = FigureStyle.axis(stepAxis(columns), "training step");
         IndexAxis yAxis = FigureStyle.axis(new IndexAxis("layer", layerLabels), "layer");
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         FigureStyle.plot(plot, false);
         plot.setBackgroundPaint(ColorMap.MISSING);
 
         if (selectedStep >= 0 && selectedStep < steps && selectedLayer >= 0 && selectedLayer < layers) {
-            Rectangle2D cell = new Rectangle2D.Double(selectedStep - 0.5, selectedLayer - 0.5, 1, 1);
+            Rectangle2D cell = new Rectangle2D.Double(columns.left(selectedStep), selectedLayer - 0.5,
+                    columns.right(selectedStep) - columns.left(selectedStep), 1);
             plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(3.5f), Color.WHITE));
             plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(1.5f), Color.BLACK));
         }
@@ -114,6 +121,29 @@ public final class HeatmapFigure {
         JFreeChart chart = FigureStyle.chart(title, plot, false);
         chart.addSubtitle(FigureStyle.colourBar(scale, grid.metric()));
         return chart;
+    }
+
+    private TickAxis stepAxis(StepColumns columns) {
+        if (!logStepAxis) {
+            String[] stepLabels = new String[grid.stepCount()];
+            for (int s = 0; s < stepLabels.length; s++) {
+                stepLabels[s] = StepLabels.compact(grid.step(s));
+            }
+            return new IndexAxis("training step", stepLabels);
+        }
+        LogStepAxis axis = new LogStepAxis("training step", grid.steps());
+        axis.setRange(columns.lower(), columns.upper());
+        axis.setAutoRange(false);
+        return axis;
+    }
+
+    /**
+     * The checkpoint columns of a chart built by this class (how clicks map to cells), or null
+     * for another chart.
+     */
+    public static StepColumns columnsOf(JFreeChart chart) {
+        return chart != null && chart.getPlot() instanceof XYPlot plot
+                && plot.getRenderer() instanceof HeatmapCellRenderer r ? r.columns() : null;
     }
 
     /** Tooltip text for one cell: layer, step, exact value, tokens used. */
