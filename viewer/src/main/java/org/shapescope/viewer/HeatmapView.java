@@ -1,8 +1,10 @@
 package org.shapescope.viewer;
 
 import java.awt.geom.Rectangle2D;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
@@ -13,21 +15,24 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.figure.HeatmapFigure;
+import org.shapescope.viewer.figure.StepColumns;
 
 /**
  * Interactive {@link HeatmapFigure}: layer × checkpoint, tooltip with the exact value, step,
  * layer and tokens used; a primary click selects a cell, which sets {@link #selectedLayerProperty()}
  * and {@link #selectedCheckpointProperty()} and outlines the cell. Both properties are -1 when
- * nothing is selected; the app binds them bidirectionally to its model.
+ * nothing is selected; the app binds them bidirectionally to its model. {@link #logStepAxisProperty()}
+ * switches x from checkpoint index to log10(step).
  */
 public final class HeatmapView extends ChartView {
 
     private final ObjectProperty<MetricGrid> grid = new SimpleObjectProperty<>(this, "grid");
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
+    private final BooleanProperty logStepAxis = new SimpleBooleanProperty(this, "logStepAxis");
 
     public HeatmapView() {
-        invalidateOn(grid, selectedCheckpoint, selectedLayer);
+        invalidateOn(grid, selectedCheckpoint, selectedLayer, logStepAxis);
         viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());
@@ -68,6 +73,11 @@ public final class HeatmapView extends ChartView {
         return selectedLayer;
     }
 
+    /** x as log10(step), cells reaching halfway to their neighbours, instead of checkpoint index. */
+    public BooleanProperty logStepAxisProperty() {
+        return logStepAxis;
+    }
+
     @Override
     public JFreeChart createFigure() {
         MetricGrid g = grid.get();
@@ -75,7 +85,7 @@ public final class HeatmapView extends ChartView {
             return null;
         }
         return new HeatmapFigure(g).colorMap(getColorMap())
-                .selection(selectedCheckpoint.get(), selectedLayer.get()).build();
+                .selection(selectedCheckpoint.get(), selectedLayer.get()).logStepAxis(logStepAxis.get()).build();
     }
 
     @Override
@@ -86,7 +96,8 @@ public final class HeatmapView extends ChartView {
 
     /**
      * The cell under a point in this view's coordinates as {stepIdx, layerIdx}, or null when the
-     * point is outside the plot or nothing has been drawn yet.
+     * point is outside the plot or nothing has been drawn yet. Columns are those of the chart on
+     * screen, so a click maps correctly on either x axis.
      */
     public int[] cellAt(double x, double y) {
         JFreeChart chart = getDisplayedChart();
@@ -99,10 +110,14 @@ public final class HeatmapView extends ChartView {
         if (!area.contains(inCanvas.getX(), inCanvas.getY())) {
             return null;
         }
+        StepColumns columns = HeatmapFigure.columnsOf(chart);
+        if (columns == null || columns.size() != g.stepCount()) {
+            return null;
+        }
         XYPlot plot = chart.getXYPlot();
         double sx = plot.getDomainAxis().java2DToValue(inCanvas.getX(), area, plot.getDomainAxisEdge());
         double ly = plot.getRangeAxis().java2DToValue(inCanvas.getY(), area, plot.getRangeAxisEdge());
-        int s = (int) Math.round(sx);
+        int s = columns.columnAt(sx);
         int l = (int) Math.round(ly);
         if (s < 0 || s >= g.stepCount() || l < 0 || l >= g.layerCount()) {
             return null;
@@ -114,11 +129,12 @@ public final class HeatmapView extends ChartView {
     public Point2D cellCenter(int stepIdx, int layerIdx) {
         JFreeChart chart = getDisplayedChart();
         Rectangle2D area = dataArea();
-        if (chart == null || area == null) {
+        StepColumns columns = HeatmapFigure.columnsOf(chart);
+        if (chart == null || area == null || columns == null || stepIdx < 0 || stepIdx >= columns.size()) {
             return null;
         }
         XYPlot plot = chart.getXYPlot();
-        double x = plot.getDomainAxis().valueToJava2D(stepIdx, area, plot.getDomainAxisEdge());
+        double x = plot.getDomainAxis().valueToJava2D(columns.centre(stepIdx), area, plot.getDomainAxisEdge());
         double y = plot.getRangeAxis().valueToJava2D(layerIdx, area, plot.getRangeAxisEdge());
         return viewer().localToParent(viewer().getCanvas().localToParent(x, y));
     }

@@ -1,6 +1,7 @@
 package org.shapescope.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.export.ExportFormat;
+import org.shapescope.viewer.figure.LogStepAxis;
 import org.shapescope.viewer.figure.SyntheticRun;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -63,6 +65,30 @@ class HeatmapViewTest {
         assertThat(view.selectedLayerProperty().get()).isEqualTo(8);
         // the selection marker is drawn: two outline annotations on the plot
         assertThat(view.getDisplayedChart().getXYPlot().getAnnotations()).hasSize(2);
+    }
+
+    @Test
+    void clickOnACellCentreSelectsThatCellOnTheLogStepAxis(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = view.redraws().redrawCount();
+        WaitForAsyncUtils.asyncFx(() -> view.logStepAxisProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.redraws().redrawCount() - before).isEqualTo(1);
+        assertThat(view.getDisplayedChart().getXYPlot().getDomainAxis()).isInstanceOf(LogStepAxis.class);
+        // step 0's symbolic column, the first positive step, one in the middle and the last
+        for (int[] cell : new int[][] {{0, 2}, {1, 8}, {3, 0}, {6, 5}}) {
+            Point2D centre = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(cell[0], cell[1]));
+            assertThat(view.cellAt(centre.getX(), centre.getY())).containsExactly(cell[0], cell[1]);
+            robot.clickOn(view.localToScreen(centre));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(view.selectedCheckpointProperty().get()).isEqualTo(cell[0]);
+            assertThat(view.selectedLayerProperty().get()).isEqualTo(cell[1]);
+        }
+        // log columns are not the equal index columns: step 16's column is wider than step 0's
+        Point2D zero = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(0, 0));
+        Point2D first = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(1, 0));
+        Point2D second = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(2, 0));
+        assertThat(second.getX() - first.getX()).isNotCloseTo(first.getX() - zero.getX(), within(1.0));
     }
 
     @Test
