@@ -76,6 +76,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", description = "figure height (default per view)")
     Integer height;
 
+    @Option(names = "--log-steps", description = "heatmap only: x as log10(step), cells reaching halfway to their neighbours, instead of checkpoint index")
+    boolean logSteps;
+
     @picocli.CommandLine.Mixin
     MeasureOptions measure;
 
@@ -96,6 +99,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         FigureKind kind = FigureKind.parse(view);
         ExportFormat format = formatOf(out);
+        if (logSteps && kind != FigureKind.HEATMAP) {
+            throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
+        }
         Metric metric = Metric.parse(metricId.trim().toLowerCase(Locale.ROOT));
         if (!(scale > 0) || (width != null && width < 50) || (height != null && height < 50)) {
             throw new IllegalArgumentException("--scale must be positive and --width/--height at least 50");
@@ -134,7 +140,8 @@ final class RenderCommand implements Callable<Integer> {
         } else {
             MetricGrid grid = computeGrid(folder, metric, failures);
             figure = switch (kind) {
-                case HEATMAP -> new HeatmapFigure(grid).selection(step == null ? -1 : stepIdx, layer == null ? -1 : layerIdx).build();
+                case HEATMAP -> new HeatmapFigure(grid).selection(step == null ? -1 : stepIdx, layer == null ? -1 : layerIdx)
+                        .logStepAxis(logSteps).build();
                 case PROFILE -> new LayerProfileFigure(grid, stepIdx).build();
                 case TRAJECTORY -> new TrajectoryFigure(grid).layers(layerIdx)
                         .loss(folder.loss().map(MetricGrids::loss).orElse(null))

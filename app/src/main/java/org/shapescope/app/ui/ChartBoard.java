@@ -21,7 +21,7 @@ import org.shapescope.viewer.ProjectionView;
 import org.shapescope.viewer.TrajectoryView;
 
 /**
- * The four figures, 2 × 2: heatmap (layer × checkpoint), layer profile (with overlay and
+ * The four figures, 2 × 2: heatmap (layer × checkpoint, with a log-step toggle), layer profile (with overlay and
  * relative-depth toggles), training trajectory (with the loss) and projection of the selected
  * cell. Each view only binds to the {@link ExplorerModel}; a click on the heatmap selects
  * through the model, so every view follows.
@@ -33,6 +33,7 @@ final class ChartBoard extends GridPane {
     private final ProjectionView projection = new ProjectionView();
     private final CheckBox overlay = new CheckBox("all checkpoints");
     private final CheckBox relative = new CheckBox("relative depth");
+    private final CheckBox logSteps = new CheckBox("log step");
 
     ChartBoard(ExplorerModel model, Consumer<ExportRequest> exportHandler) {
         setId("charts");
@@ -45,6 +46,7 @@ final class ChartBoard extends GridPane {
         projection.setId("projection");
         overlay.setId("overlay-checkpoints");
         relative.setId("relative-depth");
+        logSteps.setId("heatmap-log-steps");
 
         heatmap.gridProperty().bind(model.gridProperty());
         profile.gridProperty().bind(model.gridProperty());
@@ -58,13 +60,14 @@ final class ChartBoard extends GridPane {
         trajectory.selectedLayerProperty().bind(model.selectedLayerProperty());
         profile.overlayAllCheckpointsProperty().bind(overlay.selectedProperty());
         profile.relativeDepthProperty().bind(relative.selectedProperty());
+        heatmap.logStepAxisProperty().bind(logSteps.selectedProperty());
         heatmap.setExportHandler(exportHandler);
         profile.setExportHandler(exportHandler);
         trajectory.setExportHandler(exportHandler);
         projection.setExportHandler(exportHandler);
 
         HBox profileTools = new HBox(10, overlay, relative);
-        add(panel("Heatmap", heatmap, null), 0, 0);
+        add(panel("Heatmap", heatmap, logSteps), 0, 0);
         add(panel("Layer profile", profile, profileTools), 1, 0);
         add(panel("Training trajectory", trajectory, null), 0, 1);
         add(panel("Projection of the selected cell", projection, null), 1, 1);

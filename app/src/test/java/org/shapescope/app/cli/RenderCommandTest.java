@@ -39,6 +39,21 @@ class RenderCommandTest {
     }
 
     @Test
+    void heatmapWithLogStepsIsAPngOfTheAskedSize() throws Exception {
+        Path out = dir.resolve("heatmap-log.png");
+        CliRunner result = CliRunner.run("render", run.toString(), "--view", "heatmap", "--log-steps",
+                "--width", "700", "--height", "420", "--scale", "1", "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertThat(image.getWidth()).isEqualTo(700);
+        assertThat(image.getHeight()).isEqualTo(420);
+        CliRunner notHeatmap = CliRunner.run("render", run.toString(), "--view", "profile", "--log-steps",
+                "--out", dir.resolve("profile-log.png").toString());
+        assertThat(notHeatmap.exitCode()).isEqualTo(2);
+        assertThat(notHeatmap.err()).contains("--log-steps");
+    }
+
+    @Test
     void profileSvgParsesAndKeepsTheMetricAsText() throws Exception {
         Path out = dir.resolve("profile.svg");
         CliRunner result = CliRunner.run("render", run.toString(), "--view", "profile", "--metric", "pca_dim",

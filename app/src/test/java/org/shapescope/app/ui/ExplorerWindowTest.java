@@ -47,6 +47,7 @@ import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.CurrentThreadTaskExecutor;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.figure.LogStepAxis;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -170,6 +171,23 @@ class ExplorerWindowTest {
         assertThat(shown.x()).containsExactly(expected.x());
         assertThat(shown.y()).containsExactly(expected.y());
         assertThat(shown.token(0)).startsWith("tok");
+    }
+
+    @Test
+    void logStepToggleRedrawsTheHeatmapAndClicksStillSelect(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        var heatmap = window.charts().heatmap();
+        robot.clickOn("#heatmap-log-steps");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(heatmap.logStepAxisProperty().get()).isTrue();
+        assertThat(heatmap.getDisplayedChart().getXYPlot().getDomainAxis()).isInstanceOf(LogStepAxis.class);
+        Point2D[] onScreen = new Point2D[1];
+        robot.interact(() -> onScreen[0] = heatmap.localToScreen(heatmap.cellCenter(2, 3)));
+        robot.clickOn(onScreen[0]);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getSelectedCheckpoint()).isEqualTo(2);
+        assertThat(model.getSelectedLayer()).isEqualTo(3);
     }
 
     @Test
