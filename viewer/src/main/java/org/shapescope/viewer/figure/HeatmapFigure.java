@@ -6,6 +6,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.shapescope.viewer.data.MetricGrid;
@@ -17,7 +18,7 @@ import org.shapescope.viewer.data.MetricGrid;
  * linear step axis would squeeze the early ones into a sliver. With {@link #logStepAxis(boolean)}
  * x is log10(step) on a {@link LogStepAxis}, placed exactly as {@link TrajectoryFigure} places
  * it, and each column reaches halfway (in log10) to its neighbours ({@link StepColumns} states
- * the rule, including step 0's symbolic column). XYBlockRenderer draws one block width only, so
+ * the rule, including step 0's symbolic column, which a white line separates from the rest). XYBlockRenderer draws one block width only, so
  * cells are filled by {@link HeatmapCellRenderer}, which draws each column's own rectangle and
  * otherwise keeps XYBlockRenderer's paint scale, tooltips and entities. Cells not computed yet
  * are drawn in {@link ColorMap#MISSING} grey.
@@ -111,6 +112,11 @@ public final class HeatmapFigure {
         FigureStyle.plot(plot, false);
         plot.setBackgroundPaint(ColorMap.MISSING);
 
+        if (logStepAxis && steps > 1 && grid.step(0) <= 0) {
+            // the axis break between the symbolic step-0 column and the real log axis, as
+            // TrajectoryFigure breaks its lines there
+            plot.addDomainMarker(new ValueMarker(columns.right(0), Color.WHITE, new BasicStroke(3f)));
+        }
         if (selectedStep >= 0 && selectedStep < steps && selectedLayer >= 0 && selectedLayer < layers) {
             Rectangle2D cell = new Rectangle2D.Double(columns.left(selectedStep), selectedLayer - 0.5,
                     columns.right(selectedStep) - columns.left(selectedStep), 1);

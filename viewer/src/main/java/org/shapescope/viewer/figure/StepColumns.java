@@ -11,11 +11,13 @@ import java.util.Arrays;
  * <li>{@link #index(int)}: x = checkpoint index, every column one unit wide.</li>
  * <li>{@link #logStep(long[])}: x = {@link LogStepAxis#position(long)}, i.e. log10(step) with
  * step 0 at the symbolic zero position. Between two positive steps the edge is the midpoint of
- * their logarithms; the outermost columns extend as far outwards as they do inwards. Step 0 has
- * no logarithm, so a midpoint to it would mean nothing (and would put the step-0 column over
- * real step ticks): its column is the symbolic zone {@code zero ± 0.25} decade, whose right
- * edge is where {@link LogStepAxis} starts labelling steps, and the first positive step's
- * column reaches left to that edge.</li>
+ * their logarithms, so a column holds the log positions nearer to its step than to any other;
+ * the outermost columns extend as far outwards as they do inwards. Step 0 has no logarithm, so
+ * a midpoint to it would mean nothing (and would put the step-0 column over real step ticks
+ * such as "1"): its column is the symbolic zone {@code zero ± 0.25} decade, whose right edge is
+ * where {@link LogStepAxis} starts labelling steps, and the first positive step's column
+ * reaches left to that edge, being the nearest checkpoint to everything there. That column is
+ * therefore wider than its neighbours when the first positive step is far above 1.</li>
  * </ul>
  */
 public final class StepColumns {
