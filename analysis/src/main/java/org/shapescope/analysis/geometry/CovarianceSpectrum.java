@@ -1,5 +1,6 @@
 package org.shapescope.analysis.geometry;
 
+import dev.ludovic.netlib.blas.BLAS;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
@@ -10,7 +11,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Eigenvalues λ₁ ≥ λ₂ ≥ … ≥ 0 of the scatter matrix XᵀX of a cloud (column-centred or not),
  * i.e. the squared singular values σᵢ² of X. They are found from the smaller of the d × d
  * scatter and the n × n Gram matrix (both share their non-zero eigenvalues), built by
- * {@link GramMatrix} in double, then EJML's symmetric eigen-decomposition. Eigenvalues are
+ * {@link ScatterMatrix} in double (native BLAS when present, else {@link GramMatrix}), then
+ * EJML's symmetric eigen-decomposition. Eigenvalues are
  * not divided by n − 1: every measure built on them is a ratio.
  *
  * @param eigenvalues descending, length min(n, d), negatives from round-off set to 0
@@ -20,16 +22,15 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 record CovarianceSpectrum(double[] eigenvalues, int dimension, double total) {
 
     static CovarianceSpectrum of(float[] x, int n, int d, boolean centred, int threads, BooleanSupplier cancelled) {
+        return of(x, n, d, centred, threads, cancelled, NativeBlas.orNull());
+    }
+
+    /** As {@link #of(float[], int, int, boolean, int, BooleanSupplier)}, on the given BLAS (null: pure Java). */
+    static CovarianceSpectrum of(float[] x, int n, int d, boolean centred, int threads, BooleanSupplier cancelled,
+                                 BLAS blas) {
         float[] y = centred ? ColumnCentering.centred(x, n, d) : x;
-        int m;
-        double[] g;
-        if (d <= n) {
-            m = d;
-            g = GramMatrix.of(GramMatrix.transpose(y, n, d), d, n, threads, cancelled);
-        } else {
-            m = n;
-            g = GramMatrix.of(y, n, d, threads, cancelled);
-        }
+        int m = ScatterMatrix.order(n, d);
+        double[] g = ScatterMatrix.of(y, n, d, threads, cancelled, blas);
         BlockWorkers.checkCancelled(cancelled);
         double trace = 0;
         for (int i = 0; i < m; i++) {
