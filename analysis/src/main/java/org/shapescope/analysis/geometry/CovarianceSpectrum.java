@@ -1,6 +1,7 @@
 package org.shapescope.analysis.geometry;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
@@ -12,7 +13,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * i.e. the squared singular values σᵢ² of X. They are found from the smaller of the d × d
  * scatter and the n × n Gram matrix (both share their non-zero eigenvalues), built by
  * {@link ScatterMatrix} in double (native BLAS when present, else {@link GramMatrix}), then
- * EJML's symmetric eigen-decomposition. Eigenvalues are
+ * a symmetric eigen-decomposition: LAPACK {@code dsyevd} on the native path, else EJML. Eigenvalues are
  * not divided by n − 1: every measure built on them is a ratio.
  *
  * @param eigenvalues descending, length min(n, d), negatives from round-off set to 0
@@ -36,8 +37,21 @@ record CovarianceSpectrum(double[] eigenvalues, int dimension, double total) {
         for (int i = 0; i < m; i++) {
             trace += g[i * m + i];
         }
-        double[] lambda = symmetricEigenvalues(g, m);
+        double[] lambda = symmetricEigenvalues(g, m, blas == null ? null : NativeLapack.orNull());
         return new CovarianceSpectrum(lambda, d, trace);
+    }
+
+    /** As {@link #symmetricEigenvalues(double[], int)}, by LAPACK when lapack is not null. */
+    static double[] symmetricEigenvalues(double[] g, int m, LAPACK lapack) {
+        if (lapack == null) {
+            return symmetricEigenvalues(g, m);
+        }
+        double[] ascending = NativeLapack.symmetricEigenvalues(lapack, g.clone(), m);
+        double[] lambda = new double[m];
+        for (int i = 0; i < m; i++) {
+            lambda[i] = Math.max(0.0, ascending[m - 1 - i]);
+        }
+        return lambda;
     }
 
     /** Eigenvalues of the symmetric m × m matrix g (row-major), descending, clamped at 0. */

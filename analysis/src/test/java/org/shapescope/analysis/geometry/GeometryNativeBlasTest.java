@@ -96,6 +96,26 @@ class GeometryNativeBlasTest {
     }
 
     /**
+     * LAPACK dsyevd and EJML are both backward-stable double algorithms: each eigenvalue is exact
+     * for a matrix within c·m·2⁻⁵³·‖G‖ of G, c a small constant; for m ≤ 200 that is ≲ 1e-12·λ₁.
+     */
+    static final double EIGEN_RELATIVE = 1e-11;
+
+    @Test
+    void lapackEigenvaluesMatchEjml() {
+        assumeTrue(NativeLapack.orNull() != null, "no native LAPACK on this machine");
+        for (int m : new int[] {1, 2, 3, 50, 200}) {
+            float[] y = Clouds.gaussian(m + 7, m, m);
+            double[] g = ScatterMatrix.of(y, m + 7, m, 1, () -> false, null);
+            double[] lapack = CovarianceSpectrum.symmetricEigenvalues(g, m, NativeLapack.orNull());
+            double[] ejml = CovarianceSpectrum.symmetricEigenvalues(g, m);
+            for (int i = 0; i < m; i++) {
+                assertThat(lapack[i]).as("m=%d λ%d", m, i + 1).isCloseTo(ejml[i], within(EIGEN_RELATIVE * ejml[0]));
+            }
+        }
+    }
+
+    /**
      * Neighbours are re-measured in double from the input values on both paths, so only the float
      * candidate scan differs; the k + 8 candidates absorb its rounding: tables must be identical.
      */
