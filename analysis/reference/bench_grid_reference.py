@@ -17,6 +17,7 @@ for f in files:
     pca_dim = int(np.searchsorted(np.cumsum(s2) / s2.sum(), 0.9) + 1)
     dist, _ = NearestNeighbors(n_neighbors=21, n_jobs=-1).fit(x).kneighbors(x)
     r = dist[:, 1:]  # the first neighbour of a point is itself
+    r = r[r[:, 0] > 0]  # duplicated tokens: Shapescope drops them too
     mu = np.sort(r[:, 1] / r[:, 0])
     twonn = -np.log(1 - np.arange(1, len(mu) + 1) / len(mu))[:-1] @ np.log(mu[:-1]) / (np.log(mu[:-1]) @ np.log(mu[:-1]))
     mle = 1 / np.mean(np.log(r[:, 19:20] / r[:, :19]).sum(axis=1) / 19)

@@ -47,7 +47,8 @@ final class ScatterMatrix {
         for (int r0 = 0; r0 < n; r0 += CHUNK) {
             BlockWorkers.checkCancelled(cancelled);
             int rows = Math.min(CHUNK, n - r0);
-            blas.ssyrk("U", "N", d, rows, 1f, x, r0 * d, d, 0f, c, 0, d);
+            int offset = r0 * d;
+            NativeBlas.call(() -> blas.ssyrk("U", "N", d, rows, 1f, x, offset, d, 0f, c, 0, d));
             addUpper(c, g, d);
         }
         return mirrorLower(g, d);
@@ -67,7 +68,7 @@ final class ScatterMatrix {
             for (int i = 0; i < n; i++) {
                 System.arraycopy(x, i * d + k0, block, i * cols, cols);
             }
-            blas.ssyrk("U", "T", n, cols, 1f, block, 0, cols, 0f, c, 0, n);
+            NativeBlas.call(() -> blas.ssyrk("U", "T", n, cols, 1f, block, 0, cols, 0f, c, 0, n));
             addUpper(c, g, n);
         }
         return mirrorLower(g, n);
