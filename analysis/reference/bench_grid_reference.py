@@ -19,7 +19,8 @@ for f in files:
     r = dist[:, 1:]  # the first neighbour of a point is itself
     r = r[r[:, 0] > 0]  # duplicated tokens: Shapescope drops them too
     mu = np.sort(r[:, 1] / r[:, 0])
-    twonn = -np.log(1 - np.arange(1, len(mu) + 1) / len(mu))[:-1] @ np.log(mu[:-1]) / (np.log(mu[:-1]) @ np.log(mu[:-1]))
+    f = np.arange(1, len(mu)) / len(mu)  # F = i/N; the last point (F = 1) is left out
+    twonn = -np.log(1 - f) @ np.log(mu[:-1]) / (np.log(mu[:-1]) @ np.log(mu[:-1]))
     mle = 1 / np.mean(np.log(r[:, 19:20] / r[:, :19]).sum(axis=1) / 19)
 wall = time.perf_counter() - t0
 print(f"cells {len(files)}  wall {wall:.2f} s  ({wall / len(files):.3f} s per cell)  numpy SVD + sklearn kNN")
