@@ -47,6 +47,14 @@ public final class CellAnalyzer {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * Which kernels compute the scatter and the neighbour scan: "native BLAS (…)" when the
+     * system's BLAS was found (see {@code NativeBlas}), else "pure Java".
+     */
+    public static String kernels() {
+        return NativeBlas.describe();
+    }
+
     /** Joins non-empty notes with "; ". */
     static String join(String a, String b) {
         if (a.isEmpty()) {

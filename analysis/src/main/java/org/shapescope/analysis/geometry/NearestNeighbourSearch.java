@@ -1,12 +1,14 @@
 package org.shapescope.analysis.geometry;
 
+import dev.ludovic.netlib.blas.BLAS;
 import java.util.function.BooleanSupplier;
 
 /**
  * Exact Euclidean k-nearest-neighbour search by brute force. The cloud is column-centred (a
  * translation, which shrinks the norms and so the cancellation below), then squared distances
- * are formed in float32 as ‖a‖² + ‖b‖² − 2a·b from {@link DotProductPanels} over pairs of row
- * blocks I ≤ J (each block pair serves both sides: half the work of a full distance matrix).
+ * are formed in float32 as ‖a‖² + ‖b‖² − 2a·b, by {@link NativeDistanceScan} when a native BLAS
+ * is present, else from {@link DotProductPanels} over pairs of row blocks I ≤ J (either way each
+ * pair serves both sides: half the work of a full distance matrix).
  * Each worker keeps its own k + {@link #RECHECK_MARGIN} best candidates per row; these are
  * merged as sets under the order (distance, index), and finally re-measured exactly in double
  * from the input values and re-sorted, so rounding of the float kernel cannot reorder the k
@@ -22,6 +24,11 @@ final class NearestNeighbourSearch {
 
     /** The k nearest neighbours of each of the n rows of x (n × d); needs n > k. */
     static NeighbourTable of(float[] x, int n, int d, int k, int threads, BooleanSupplier cancelled) {
+        return of(x, n, d, k, threads, cancelled, NativeBlas.orNull());
+    }
+
+    /** As {@link #of(float[], int, int, int, int, BooleanSupplier)}, scanning on the given BLAS (null: pure Java). */
+    static NeighbourTable of(float[] x, int n, int d, int k, int threads, BooleanSupplier cancelled, BLAS blas) {
         if (k < 1 || n <= k) {
             throw new IllegalArgumentException("need more rows (" + n + ") than neighbours (" + k + ")");
         }
@@ -36,6 +43,13 @@ final class NearestNeighbourSearch {
             }
             norms[i] = (float) s;
         }
+        if (blas != null) {
+            CandidateHeaps[] heaps = heaps(Math.max(1, Math.min(threads, (n + NativeDistanceScan.PANEL - 1)
+                    / NativeDistanceScan.PANEL)), n, candidates);
+            NativeDistanceScan.scan(blas, xc, n, d, norms, heaps, cancelled);
+            BlockWorkers.checkCancelled(cancelled);
+            return recheck(x, n, d, k, heaps);
+        }
         DotProductPanels panels = DotProductPanels.of(xc, n, d);
         int blocks = panels.blocks();
         int pairs = blocks * (blocks + 1) / 2;
@@ -48,14 +62,19 @@ final class NearestNeighbourSearch {
             }
         }
         int workers = Math.max(1, Math.min(threads, pairs));
-        CandidateHeaps[] heaps = new CandidateHeaps[workers];
-        for (int w = 0; w < workers; w++) {
-            heaps[w] = new CandidateHeaps(n, candidates);
-        }
+        CandidateHeaps[] heaps = heaps(workers, n, candidates);
         BlockWorkers.run(pairs, workers, cancelled, (pair, worker) ->
                 scanPair(xc, d, norms, panels, pairI[pair], pairJ[pair], heaps[worker]));
         BlockWorkers.checkCancelled(cancelled);
         return recheck(x, n, d, k, heaps);
+    }
+
+    private static CandidateHeaps[] heaps(int workers, int n, int candidates) {
+        CandidateHeaps[] heaps = new CandidateHeaps[workers];
+        for (int w = 0; w < workers; w++) {
+            heaps[w] = new CandidateHeaps(n, candidates);
+        }
+        return heaps;
     }
 
     private static void scanPair(float[] xc, int d, float[] norms, DotProductPanels panels,

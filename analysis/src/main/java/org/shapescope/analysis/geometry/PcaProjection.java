@@ -47,9 +47,7 @@ public record PcaProjection(int components, double[] coordinates, double[] expla
         float[] xc = ColumnCentering.centred(finite.values(), rows, d);
         boolean scatter = d <= rows;
         int m = scatter ? d : rows;
-        double[] g = scatter
-                ? GramMatrix.of(GramMatrix.transpose(xc, rows, d), d, rows, 1, never)
-                : GramMatrix.of(xc, rows, d, 1, never);
+        double[] g = ScatterMatrix.of(xc, rows, d, 1, never, NativeBlas.orNull());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(m, m, g))) {
             throw new ArithmeticException("symmetric eigen-decomposition did not converge (" + m + " x " + m + ")");

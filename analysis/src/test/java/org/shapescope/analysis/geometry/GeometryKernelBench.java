@@ -1,14 +1,17 @@
 package org.shapescope.analysis.geometry;
 
+import dev.ludovic.netlib.blas.BLAS;
 import java.util.EnumSet;
 import java.util.Map;
 
 /**
  * Bench command (not a test): times the kNN and covariance kernels on a seeded 4096 × 768
- * float32 cloud, best of {@link #REPEATS}, and prints the manifold estimates for docs/MEASURES.md.
+ * float32 cloud, native BLAS (when present) and pure Java side by side in one run, best of
+ * {@link #REPEATS}, and prints the manifold estimates for docs/MEASURES.md.
  * Compare with analysis/reference/bench_reference.py run right before or after.
- * Run: java -cp analysis/target/classes:analysis/target/test-classes:$(ejml classpath)
+ * Run: java -cp analysis/target/classes:analysis/target/test-classes:$(cat /tmp/analysis.cp)
  * org.shapescope.analysis.geometry.GeometryKernelBench [threads]
+ * with the classpath from {@code mvn -pl analysis dependency:build-classpath -Dmdep.outputFile=/tmp/analysis.cp}.
  */
 public final class GeometryKernelBench {
 
@@ -19,25 +22,35 @@ public final class GeometryKernelBench {
         int n = 4096;
         int d = 768;
         float[] x = Clouds.gaussian(n, d, 0);
+        if (NativeBlas.orNull() != null) {
+            time("native BLAS", x, n, d, threads, NativeBlas.orNull());
+        }
+        time("pure Java", x, n, d, threads, null);
+        if (args.length > 1) {
+            printManifolds();
+        }
+    }
+
+    private static void time(String backend, float[] x, int n, int d, int threads, BLAS blas) {
         double knn = Double.MAX_VALUE;
         double gram = Double.MAX_VALUE;
         double spectrum = Double.MAX_VALUE;
         for (int r = 0; r < REPEATS; r++) {
             long t = System.nanoTime();
-            NearestNeighbourSearch.of(x, n, d, 21, threads, () -> false);
+            NearestNeighbourSearch.of(x, n, d, 21, threads, () -> false, blas);
             knn = Math.min(knn, (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
-            GramMatrix.of(GramMatrix.transpose(ColumnCentering.centred(x, n, d), n, d), d, n, threads, () -> false);
+            ScatterMatrix.of(ColumnCentering.centred(x, n, d), n, d, threads, () -> false, blas);
             gram = Math.min(gram, (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
-            CovarianceSpectrum.of(x, n, d, true, threads, () -> false);
+            CovarianceSpectrum.of(x, n, d, true, threads, () -> false, blas);
             spectrum = Math.min(spectrum, (System.nanoTime() - t) / 1e9);
         }
-        System.out.printf("threads=%d knn(k=21) %.3f s; covariance %.3f s; covariance+eigenvalues %.3f s%n",
-                threads, knn, gram, spectrum);
-        if (args.length > 1) {
-            printManifolds();
-        }
+        // kNN scans half of the n × n dot products; the covariance forms half of the d × d ones
+        double knnGflop = (double) n * n * d / 1e9;
+        double gramGflop = (double) d * d * n / 1e9;
+        System.out.printf("%s, threads=%d: knn(k=21) %.3f s (%.1f GFLOPS in the scan); covariance %.3f s (%.1f GFLOPS);"
+                + " covariance+eigenvalues %.3f s%n", backend, threads, knn, knnGflop / knn, gram, gramGflop / gram, spectrum);
     }
 
     private static void printManifolds() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.shapescope.analysis.format.CheckpointFile;
 import org.shapescope.analysis.format.LayerData;
+import org.shapescope.analysis.geometry.CellAnalyzer;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.grid.GridEngine;
@@ -143,6 +144,7 @@ final class BenchCommand implements Runnable {
             spec.commandLine().getOut().printf("cells %d  wall %.2f s  (%.3f s per cell)  workers %d x threads %d  peak heap %.0f MB of %.0f MB%n",
                     summary.computed(), summary.elapsed().toNanos() / 1e9, summary.elapsed().toNanos() / 1e9 / Math.max(1, summary.computed()),
                     workers, threads, peak / 1e6, BenchSupport.maxHeapBytes() / 1e6);
+            spec.commandLine().getOut().printf("kernels %s%n", CellAnalyzer.kernels());
             if (out != null) {
                 Files.writeString(out, AnalyzeCommand.csv(new ArrayList<>(metrics), collected.results()));
             }

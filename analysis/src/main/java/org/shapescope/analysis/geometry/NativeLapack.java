@@ -1,0 +1,64 @@
+package org.shapescope.analysis.geometry;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import dev.ludovic.netlib.lapack.NativeLAPACK;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netlib.util.intW;
+
+/**
+ * The system's native LAPACK (e.g. OpenBLAS's liblapack.so.3) through netlib-java's JNI binding
+ * ({@code dev.ludovic.netlib:lapack}), used for the eigenvalues of the scatter matrix when the
+ * native BLAS path is taken; null without it (EJML then decomposes). Turned off with the same
+ * system property as {@link NativeBlas}.
+ */
+final class NativeLapack {
+
+    private static final LAPACK INSTANCE = load();
+
+    private NativeLapack() {
+    }
+
+    /** The native LAPACK, or null when there is none (or native kernels are turned off). */
+    static LAPACK orNull() {
+        return INSTANCE;
+    }
+
+    /**
+     * Eigenvalues, ascending, of the symmetric m × m matrix g (row-major; only one triangle is
+     * read, the matrix being symmetric), by LAPACK {@code dsyevd} without eigenvectors
+     * (Householder tridiagonalisation, then the root-free QR iteration {@code dsterf}).
+     * g is overwritten.
+     */
+    static double[] symmetricEigenvalues(LAPACK lapack, double[] g, int m) {
+        double[] w = new double[m];
+        intW info = new intW(0);
+        double[] size = new double[1];
+        int[] isize = new int[1];
+        lapack.dsyevd("N", "U", m, g, Math.max(1, m), w, size, -1, isize, -1, info);
+        double[] work = new double[Math.max(2 * m + 1, (int) size[0])];
+        int[] iwork = new int[Math.max(1, isize[0])];
+        NativeBlas.call(() -> lapack.dsyevd("N", "U", m, g, Math.max(1, m), w, work, work.length, iwork, iwork.length, info));
+        if (info.val != 0) {
+            throw new ArithmeticException("dsyevd failed (info " + info.val + ") on " + m + " x " + m);
+        }
+        return w;
+    }
+
+    private static LAPACK load() {
+        if ("false".equalsIgnoreCase(System.getProperty(NativeBlas.PROPERTY))) {
+            return null;
+        }
+        Logger netlib = Logger.getLogger("dev.ludovic.netlib.lapack.InstanceBuilder");
+        Level level = netlib.getLevel();
+        netlib.setLevel(Level.SEVERE);
+        try {
+            LAPACK lapack = LAPACK.getInstance();
+            return lapack instanceof NativeLAPACK ? lapack : null;
+        } catch (LinkageError e) {
+            return null;
+        } finally {
+            netlib.setLevel(level);
+        }
+    }
+}
