@@ -21,11 +21,15 @@ import org.shapescope.analysis.format.CheckpointWriter.Container;
 /**
  * Randomly mutated bytes of valid files (file and stream format, plain and compressed): every case
  * must end in a clean {@link CheckpointFormatException} or a read whose shape matches the index,
- * within {@link #CASE_LIMIT}. Seeded, so a failing case reproduces.
+ * using at most {@link #CASE_LIMIT} of processor time (measured on the reading thread, so that a
+ * loaded machine does not make the verdict flaky), and never hanging: a case still running after
+ * {@link #HANG_LIMIT} of wall time fails. Seeded, so a failing case reproduces.
  */
 class ReaderFuzzTest {
     private static final int CASES_PER_SEED_FILE = 600;
     private static final Duration CASE_LIMIT = Duration.ofSeconds(1);
+    private static final Duration HANG_LIMIT = Duration.ofSeconds(20);
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final long SEED = 345;
 
     @TempDir
@@ -62,9 +66,16 @@ class ReaderFuzzTest {
                     byte[] mutated = mutate(original, random);
                     Path file = dir.resolve("case" + (seed.getFileName().toString().contains("arrows") ? ".arrows" : ".arrow"));
                     Files.write(file, mutated);
-                    Future<Boolean> outcome = worker.submit(() -> readAll(file));
+                    Future<long[]> outcome = worker.submit(() -> {
+                        long start = THREADS.getCurrentThreadCpuTime();
+                        boolean ok = readAll(file);
+                        return new long[] {ok ? 1 : 0, THREADS.getCurrentThreadCpuTime() - start};
+                    });
                     try {
-                        if (outcome.get(CASE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        long[] result = outcome.get(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                        assertThat(Duration.ofNanos(result[1])).as("processor time of case %d of %s", c, seed.getFileName())
+                                .isLessThanOrEqualTo(CASE_LIMIT);
+                        if (result[0] == 1) {
                             read++;
                         } else {
                             clean++;
@@ -73,7 +84,7 @@ class ReaderFuzzTest {
                         outcome.cancel(true);
                         Path kept = Files.createDirectories(Path.of("target", "fuzz-failures")).resolve(file.getFileName());
                         Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        fail("(kept as " + kept + ") " + "case %d of %s took longer than %s", c, seed.getFileName(), CASE_LIMIT);
+                        fail("(kept as " + kept + ") " + "case %d of %s hangs: still running after %s", c, seed.getFileName(), HANG_LIMIT);
                     } catch (java.util.concurrent.ExecutionException e) {
                         throw new AssertionError("case " + c + " of " + seed.getFileName() + " threw " + e.getCause(), e.getCause());
                     }

@@ -69,7 +69,12 @@ public final class ExplorerModel {
     private final ReadOnlyBooleanWrapper gridRunning = new ReadOnlyBooleanWrapper(this, "gridRunning");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No run open");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<FileNotice> notices = FXCollections.observableArrayList();
+    // One read-only view each, kept for the model's lifetime: an unmodifiable wrapper forwards
+    // changes through a weak listener, so listeners added to a fresh wrapper per call would be
+    // lost when that wrapper is garbage-collected (notifications then silently never showed).
+    private final ObservableList<FileNotice> noticesView = FXCollections.unmodifiableObservableList(notices);
 
     private final Map<CellKey, CellResult> results = new LinkedHashMap<>();
     private final Set<Path> noticedFiles = new HashSet<>();
@@ -182,12 +187,12 @@ public final class ExplorerModel {
 
     /** Problems found when the run was opened, each naming its file (read-only). */
     public ObservableList<Problem> getProblems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Failures to show the user, one per file, in order (read-only; grows while the run is open). */
     public ObservableList<FileNotice> getNotices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return noticesView;
     }
 
     /** The computed cells of the current grid. */
