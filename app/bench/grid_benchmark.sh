@@ -14,7 +14,7 @@ mkdir -p "$work"
 if [ ! -d "$work/gpt2-synth" ]; then
   java -jar "$jar" bench make-run "$work/gpt2-synth" --npy "$work/gpt2-synth-npy"
 fi
-ours=$( { /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv"; } 2>&1 )
+ours=$( { OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1} /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv"; } 2>&1 )
 echo "shapescope: $ours"
 ref=$(/usr/bin/python3 "$here/reference_grid.py" "$work/gpt2-synth-npy" "$work/reference.csv")
 echo "$ref"
