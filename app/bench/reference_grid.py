@@ -4,7 +4,7 @@ For every step_<N>/layer_<L>.npy under NPYDIR (the npy twin that `shapescope ben
 writes of the same values as the Arrow run): anisotropy and pca_dim from np.linalg.svd of the
 centred float32 matrix, TwoNN (Facco et al. 2017, discard 0.1) and MLE (Levina-Bickel k=20,
 MacKay-Ghahramani) from scikit-learn NearestNeighbors(n_neighbors=21, n_jobs=-1) on float32.
-Formulas as in analysis/reference/geometry_reference.py. Prints the time and writes a CSV with the
+TwoNN and MLE are imported from analysis/reference/geometry_reference.py. Prints the time and writes a CSV with the
 columns of `shapescope analyze`. Also measures the machine's SGEMM peak with numpy.
 
 usage: /usr/bin/python3 reference_grid.py NPYDIR OUT.csv
@@ -17,20 +17,9 @@ import time
 import numpy as np
 from sklearn.neighbors import NearestNeighbors
 
-
-def twonn(dist, discard=0.1):
-    mu = np.sort(dist[:, 1] / dist[:, 0])
-    n = len(mu)
-    m = min(n - 1, int(np.floor(n * (1 - discard))))
-    xs = np.log(mu[:m])
-    ys = -np.log(1 - np.arange(1, m + 1) / n)
-    return float(xs @ ys / (xs @ xs))
-
-
-def mle(dist, k=20):
-    t = dist[:, :k]
-    inv = np.log(t[:, k - 1:k] / t[:, :k - 1]).sum(axis=1) / (k - 1)
-    return float(1.0 / inv.mean())
+# TwoNN and MLE exactly as the accuracy reference writes them from the papers.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "analysis", "reference"))
+from geometry_reference import mle, twonn  # noqa: E402
 
 
 def cell(x):
@@ -41,6 +30,7 @@ def cell(x):
     pca_dim = int(np.argmax(np.cumsum(lam) >= 0.9 * lam.sum()) + 1)
     dist, _ = NearestNeighbors(n_neighbors=21, n_jobs=-1).fit(x).kneighbors(x)
     dist = dist[:, 1:].astype(np.float64)
+    dist = dist[dist[:, 0] > 0]  # duplicated tokens: Shapescope drops them too
     return anisotropy, twonn(dist), mle(dist), pca_dim
 
 
