@@ -59,20 +59,26 @@ final class NativeBlas {
                 + (TAKE_TURNS ? ", one call at a time" : ", concurrent calls") + ")";
     }
 
-    /**
-     * netlib-java warns on every implementation it fails to load (VectorBLAS always fails on
-     * JDK 17); the fallback here is ours, so those warnings are held back while it loads.
-     */
     private static BLAS load() {
+        return loadNative("dev.ludovic.netlib.blas.InstanceBuilder", BLAS::getInstance, NativeBLAS.class);
+    }
+
+    /**
+     * A netlib-java implementation when it is the native one, else null (also when
+     * {@code -Dshapescope.nativeBlas=false}). netlib-java warns on every implementation it fails to
+     * load (VectorBLAS always fails on JDK 17); the fallback here is ours, so those warnings are
+     * held back while it loads.
+     */
+    static <T> T loadNative(String loggerName, java.util.function.Supplier<T> factory, Class<?> nativeType) {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             return null;
         }
-        Logger netlib = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        Logger netlib = Logger.getLogger(loggerName);
         Level level = netlib.getLevel();
         netlib.setLevel(Level.SEVERE);
         try {
-            BLAS blas = BLAS.getInstance();
-            return blas instanceof NativeBLAS ? blas : null;
+            T instance = factory.get();
+            return nativeType.isInstance(instance) ? instance : null;
         } catch (LinkageError e) {
             return null;
         } finally {

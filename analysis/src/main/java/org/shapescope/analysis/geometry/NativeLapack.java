@@ -2,8 +2,6 @@ package org.shapescope.analysis.geometry;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.netlib.util.intW;
 
 /**
@@ -46,19 +44,6 @@ final class NativeLapack {
     }
 
     private static LAPACK load() {
-        if ("false".equalsIgnoreCase(System.getProperty(NativeBlas.PROPERTY))) {
-            return null;
-        }
-        Logger netlib = Logger.getLogger("dev.ludovic.netlib.lapack.InstanceBuilder");
-        Level level = netlib.getLevel();
-        netlib.setLevel(Level.SEVERE);
-        try {
-            LAPACK lapack = LAPACK.getInstance();
-            return lapack instanceof NativeLAPACK ? lapack : null;
-        } catch (LinkageError e) {
-            return null;
-        } finally {
-            netlib.setLevel(level);
-        }
+        return NativeBlas.loadNative("dev.ludovic.netlib.lapack.InstanceBuilder", LAPACK::getInstance, NativeLAPACK.class);
     }
 }
