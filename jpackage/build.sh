@@ -127,7 +127,7 @@ build_deb() {
   "$JDK/bin/jpackage" --type deb "${options[@]}" --resource-dir jpackage/resources \
     --linux-package-name "$NAME" --linux-app-category science \
     --linux-shortcut --linux-menu-group "Science;DataVisualization;" \
-    --linux-package-deps "libgtk-3-0, libgl1"
+    --linux-package-deps "libgtk-3-0, libgl1, libopenblas0-pthread | libopenblas0 | libblas3"
   local deb
   deb=$(ls "$OUT"/"$NAME"_*.deb)
   echo "deb: $deb ($(du -h "$deb" | cut -f1)); install with: sudo apt-get install ./$deb"

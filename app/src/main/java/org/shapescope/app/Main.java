@@ -16,7 +16,10 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && Files.isDirectory(Path.of(args[0])))) {
-            DesktopLauncher.launch(args);
+            int status = DesktopLauncher.launch(args);
+            if (status != 0) {
+                System.exit(status);
+            }
             return;
         }
         System.exit(ShapescopeCommand.run(args));

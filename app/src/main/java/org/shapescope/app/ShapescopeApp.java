@@ -29,6 +29,7 @@ public final class ShapescopeApp extends Application {
         int cores = Runtime.getRuntime().availableProcessors();
         model = new ExplorerModel(executor, Platform::runLater, ResultCache::forRun, Math.max(1, cores));
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
+        StatusLog.followIfAsked(model.statusProperty());
         window.showOn(stage);
         runToOpen(getParameters().getRaw()).ifPresent(model::open);
     }

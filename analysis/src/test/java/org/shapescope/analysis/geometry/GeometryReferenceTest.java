@@ -76,6 +76,9 @@ class GeometryReferenceTest {
         assertThat(result.tokensDropped()).isZero();
         switch (metric) {
             case TWONN, MLE -> assertThat(result.value()).isCloseTo(e.value(), withinPercentage(NEIGHBOUR_PERCENT));
+            // An integer from a threshold: exact is right because on these four clouds the reference's cumulative
+            // variance share is at least 5.4e-3 away from 0.9 on either side of the answer (numpy SVD in double),
+            // far beyond the ~1e-7 by which the Java and numpy spectra differ.
             case PCA_DIM -> assertThat(result.value()).isEqualTo(e.value());
             case PARTICIPATION_RATIO -> assertThat(result.value()).isCloseTo(e.value(), withinPercentage(PARTICIPATION_PERCENT));
             default -> assertThat(result.value()).isCloseTo(e.value(), within(SPECTRAL_ABSOLUTE));

@@ -16,7 +16,7 @@ final class MeasureOptions {
             description = "fraction of the largest r2/r1 ratios TwoNN discards (default: ${DEFAULT-VALUE}, as Facco et al.)")
     double twonnDiscard;
 
-    @Option(names = "--twonn-authors", description = "TwoNN as in LLM-Microscope (keep the smallest 20% of ratios)")
+    @Option(names = "--twonn-authors", description = "TwoNN as in LLM-Microscope (keep the smallest 20%% of ratios)")
     boolean twonnAuthors;
 
     MeasureParameters parameters() {
