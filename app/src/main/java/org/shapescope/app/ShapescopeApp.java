@@ -6,7 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.analysis.store.SqliteResultStore;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.app.task.UiTaskExecutor;
@@ -27,7 +27,7 @@ public final class ShapescopeApp extends Application {
     @Override
     public void start(Stage stage) {
         int cores = Runtime.getRuntime().availableProcessors();
-        model = new ExplorerModel(executor, Platform::runLater, ResultCache::forRun, Math.max(1, cores));
+        model = new ExplorerModel(executor, Platform::runLater, SqliteResultStore::forRun, Math.max(1, cores));
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
         StatusLog.followIfAsked(model.statusProperty());
         window.showOn(stage);

@@ -34,6 +34,12 @@ final class BatchIndex {
 
     /** The index, or null when it is absent or does not match the file (then the caller scans). */
     static List<SortedMap<Integer, Integer>> parse(String text, int batchCount) {
+        List<SortedMap<Integer, Integer>> batches = parse(text);
+        return batches != null && batches.size() == batchCount ? batches : null;
+    }
+
+    /** The index whatever its batch count (a stream's count is known only after reading it), or null. */
+    static List<SortedMap<Integer, Integer>> parse(String text) {
         if (text == null) {
             return null;
         }
@@ -55,6 +61,6 @@ final class BatchIndex {
         } catch (RuntimeException malformed) {
             return null;
         }
-        return batches.size() == batchCount ? batches : null;
+        return batches;
     }
 }

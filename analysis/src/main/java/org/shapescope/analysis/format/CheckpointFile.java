@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.arrow.memory.ArrowBuf;
+import org.shapescope.analysis.ErrorText;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseIntVector;
@@ -65,7 +66,7 @@ public final class CheckpointFile implements AutoCloseable {
     private final List<SortedMap<Integer, Integer>> batchLayers;
     private final SortedMap<Integer, Integer> tokensPerLayer;
 
-    private CheckpointFile(Path path) throws CheckpointFormatException {
+    private CheckpointFile(Path path, String knownIndex) throws CheckpointFormatException {
         this.path = path;
         long size = checkReadable(path);
         this.streamFormat = !startsWithFileMagic(path);
@@ -82,7 +83,8 @@ public final class CheckpointFile implements AutoCloseable {
                     Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
                     this.schema = CheckpointSchema.of(path, arrowSchema);
                     this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
-                    this.batchLayers = scan(reader, null, null);
+                    List<SortedMap<Integer, Integer>> known = BatchIndex.parse(knownIndex);
+                    this.batchLayers = known != null ? known : scan(reader, null, null);
                 }
             } else {
                 openedChannel = FileChannel.open(path, StandardOpenOption.READ);
@@ -95,6 +97,9 @@ public final class CheckpointFile implements AutoCloseable {
                 openedBlocks = new BlockReader(path, openedChannel, arrowSchema, allocator);
                 List<SortedMap<Integer, Integer>> indexed =
                         BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), recordBlocks.size());
+                if (indexed == null) {
+                    indexed = BatchIndex.parse(knownIndex, recordBlocks.size());
+                }
                 this.batchLayers = indexed != null ? indexed : scan(null, openedBlocks, recordBlocks);
             }
             this.channel = openedChannel;
@@ -120,7 +125,21 @@ public final class CheckpointFile implements AutoCloseable {
      *                                   empty, truncated or corrupt, or of another schema
      */
     public static CheckpointFile open(Path path) throws CheckpointFormatException {
-        return new CheckpointFile(path);
+        return new CheckpointFile(path, null);
+    }
+
+    /**
+     * Opens a checkpoint file whose batch index is already known (from {@link #batchIndex()} of an
+     * earlier opening of the same file identity): nothing is scanned. An index that does not fit
+     * the file (another batch count) is ignored and the file is indexed as by {@link #open(Path)}.
+     */
+    public static CheckpointFile open(Path path, String knownIndex) throws CheckpointFormatException {
+        return new CheckpointFile(path, knownIndex);
+    }
+
+    /** This file's batch index as text, for {@link #open(Path, String)}. */
+    public String batchIndex() {
+        return BatchIndex.format(batchLayers);
     }
 
     public Path path() {
@@ -152,7 +171,11 @@ public final class CheckpointFile implements AutoCloseable {
 
     /** The training step from the schema metadata key {@code step}, if it is there and a whole number. */
     public OptionalLong stepFromMetadata() throws CheckpointFormatException {
-        String step = schemaMetadata.get("step");
+        return declaredStep(path, schemaMetadata.get("step"));
+    }
+
+    /** The step in a schema metadata value {@code step} of the file {@code path} (null: none). */
+    static OptionalLong declaredStep(Path path, String step) throws CheckpointFormatException {
         if (step == null) {
             return OptionalLong.empty();
         }
@@ -311,8 +334,7 @@ public final class CheckpointFile implements AutoCloseable {
     }
 
     static CheckpointFormatException corrupt(Path path, Throwable cause) {
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        String firstLine = detail.lines().findFirst().orElse(detail);
+        String firstLine = ErrorText.firstLine(cause);
         if (firstLine.length() > 200) {
             firstLine = firstLine.substring(0, 200) + "…";
         }

@@ -8,9 +8,21 @@ package org.shapescope.analysis.geometry;
  * of AIRI-Institute/LLM-Microscope (there λ/(n−1), which cancels in the ratio).
  * Range (0, 1]: 1 for rank-1 data, ≈ 1/d for an isotropic Gaussian.
  */
-final class Anisotropy {
+final class Anisotropy extends CentredSpectrumEstimator {
 
-    private Anisotropy() {
+    @Override
+    public String name() {
+        return "anisotropy";
+    }
+
+    @Override
+    public String description() {
+        return "share of variance on the first principal direction of the centred cloud (Razzhigaev et al. 2024)";
+    }
+
+    @Override
+    double value(CovarianceSpectrum centred) {
+        return of(centred);
     }
 
     /** λ₁ / Σλ of a centred spectrum; the caller refuses a spectrum whose total is 0. */

@@ -12,9 +12,26 @@ package org.shapescope.analysis.geometry;
  * </ol>
  * ι = 1 for an isotropic cloud, 0 for a cloud on one line.
  */
-final class IsoScore {
+final class IsoScore extends CentredSpectrumEstimator {
 
-    private IsoScore() {
+    @Override
+    public String name() {
+        return "isoscore";
+    }
+
+    @Override
+    public String description() {
+        return "how uniformly the centred cloud uses its dimensions, 0 to 1 (Rudman et al. 2022)";
+    }
+
+    @Override
+    double value(CovarianceSpectrum centred) {
+        return of(centred);
+    }
+
+    @Override
+    String refusalForDimension(int d) {
+        return d < 2 ? "needs d >= 2" : null;
     }
 
     /** ι of a centred spectrum in dimension d ≥ 2; the caller refuses a spectrum whose total is 0. */

@@ -1,5 +1,8 @@
 package org.shapescope.analysis.geometry;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * Maximum-likelihood intrinsic dimension of Levina and Bickel, "Maximum Likelihood Estimation of
  * Intrinsic Dimension", NIPS 2004, combined over points as MacKay and Ghahramani advise
@@ -9,9 +12,48 @@ package org.shapescope.analysis.geometry;
  * eq. 8, as in scikit-dimension's MLE), and the global estimate is the inverse of the mean of
  * the inverse local estimates, m̂ = [ (1/N) Σᵢ m̂ₖ(xᵢ)⁻¹ ]⁻¹.
  */
-final class LevinaBickelMle {
+final class LevinaBickelMle implements Estimator {
 
-    private LevinaBickelMle() {
+    @Override
+    public String name() {
+        return "mle";
+    }
+
+    @Override
+    public String description() {
+        return "Levina-Bickel maximum-likelihood intrinsic dimension from the k nearest neighbours (2004)";
+    }
+
+    @Override
+    public Set<CellInput> needs() {
+        return Set.of(CellInput.NEIGHBOUR_SAMPLE, CellInput.NEIGHBOUR_TABLE);
+    }
+
+    @Override
+    public List<MeasureParameter> parameters() {
+        return List.of(MeasureParameter.NEIGHBOUR_TOKENS, MeasureParameter.SEED, MeasureParameter.MLE_NEIGHBOURS);
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public int neighbours(MeasureParameters parameters) {
+        return parameters.mleNeighbours();
+    }
+
+    @Override
+    public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
+        int rows = cell.sample().rows();
+        int k = parameters.mleNeighbours();
+        NeighbourTable table = rows > k ? cell.neighbourTable() : null;
+        if (table == null) {
+            return MeasureResult.refused(rows, cell.sampleDropped(), CellInputs.join(
+                    "MLE needs more than k=" + k + " distinct finite tokens, got " + rows, cell.sampleNote()));
+        }
+        return CellInputs.finiteOrRefused(of(table, k), rows, cell.sampleDropped(), cell.sampleNote(), "MLE degenerate");
     }
 
     /** m̂ with the first k neighbours of every row of the table (k ≤ table.k()). */

@@ -8,10 +8,11 @@ package org.shapescope.analysis.geometry;
  * @param twonnDiscardFraction fraction of the largest ratios r2/r1 discarded by TwoNN (Facco et al. 2017: 0.1)
  * @param twonnAuthorsPreset   TwoNN as in LLM-Microscope's {@code intrinsic_dimension(reduction_factor=5)}
  * @param mleNeighbours        k of the Levina–Bickel estimator
- * @param threads              worker threads; never changes a value
+ * @param threads              threads one cell may use; never changes a value
+ * @see MeasureParameter the value-affecting ones, as estimators declare them
  */
 public record MeasureParameters(int neighbourTokens, long seed, double twonnDiscardFraction,
-                                boolean twonnAuthorsPreset, int mleNeighbours, int threads) {
+                                boolean twonnAuthorsPreset, int mleNeighbours, int threads) implements java.io.Serializable {
 
     public static final int DEFAULT_NEIGHBOUR_TOKENS = 4096;
     public static final double DEFAULT_TWONN_DISCARD = 0.1;
@@ -35,13 +36,6 @@ public record MeasureParameters(int neighbourTokens, long seed, double twonnDisc
     public static MeasureParameters defaults() {
         return new MeasureParameters(DEFAULT_NEIGHBOUR_TOKENS, 0L, DEFAULT_TWONN_DISCARD, false,
                 DEFAULT_MLE_NEIGHBOURS, 1);
-    }
-
-    /** Every parameter that affects values, as stable text (threads are left out: they never change a value). */
-    public String cacheKey() {
-        return "geometry-v1;neighbourTokens=" + neighbourTokens + ";seed=" + seed
-                + ";twonnDiscard=" + twonnDiscardFraction + ";twonnAuthors=" + twonnAuthorsPreset
-                + ";mleK=" + mleNeighbours;
     }
 
     public MeasureParameters withNeighbourTokens(int value) {

@@ -8,7 +8,7 @@ package org.shapescope.analysis.geometry;
  * @param tokensDropped rows dropped as non-finite or duplicate
  * @param note          why the value was refused, or what was dropped; "" otherwise
  */
-public record MeasureResult(double value, int tokensUsed, int tokensDropped, String note) {
+public record MeasureResult(double value, int tokensUsed, int tokensDropped, String note) implements java.io.Serializable {
 
     public MeasureResult {
         note = note == null ? "" : note;

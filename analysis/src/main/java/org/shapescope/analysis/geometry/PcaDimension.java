@@ -5,12 +5,24 @@ package org.shapescope.analysis.geometry;
  * k = min{k : Σ_{i≤k} λᵢ ≥ q·Σλ} with q = {@link #VARIANCE_SHARE} (0.9, the "linear" intrinsic
  * dimension used e.g. by Ansuini et al., NeurIPS 2019, and Razzhigaev et al., EACL 2024).
  */
-final class PcaDimension {
+final class PcaDimension extends CentredSpectrumEstimator {
 
     /** Share of variance the components must explain. */
     static final double VARIANCE_SHARE = 0.9;
 
-    private PcaDimension() {
+    @Override
+    public String name() {
+        return "pca_dim";
+    }
+
+    @Override
+    public String description() {
+        return "principal components needed to explain 90 percent of the variance";
+    }
+
+    @Override
+    double value(CovarianceSpectrum centred) {
+        return of(centred);
     }
 
     /** k for a centred spectrum; the caller refuses a spectrum whose total is 0. */

@@ -1,6 +1,8 @@
 package org.shapescope.analysis.geometry;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -17,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * Subsets are drawn from a seeded pool of at most {@link #POOL} points whose squared distances
  * are computed once by {@link DotProductPanels}.
  */
-final class PersistentHomologyDimension {
+final class PersistentHomologyDimension implements Estimator {
 
     static final double ALPHA = 1.0;
     static final int MIN_SUBSAMPLE = 50;
@@ -30,7 +32,43 @@ final class PersistentHomologyDimension {
     /** Largest pool of points the subsets are drawn from: 2048² floats = 16 MiB of distances. */
     static final int POOL = 2048;
 
-    private PersistentHomologyDimension() {
+    @Override
+    public String name() {
+        return "phd";
+    }
+
+    @Override
+    public String description() {
+        return "persistent-homology dimension from the growth of minimum spanning trees (Tulchinskii et al. 2023)";
+    }
+
+    @Override
+    public Set<CellInput> needs() {
+        return Set.of(CellInput.NEIGHBOUR_SAMPLE);
+    }
+
+    @Override
+    public List<MeasureParameter> parameters() {
+        return List.of(MeasureParameter.NEIGHBOUR_TOKENS, MeasureParameter.SEED);
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
+        BlockWorkers.checkCancelled(cell.cancelled());
+        NeighbourSample sample = cell.sample();
+        int rows = sample.rows();
+        int needed = minimumPoints();
+        if (rows < needed) {
+            return MeasureResult.refused(rows, cell.sampleDropped(), CellInputs.join(
+                    "PHD needs at least " + needed + " distinct finite tokens, got " + rows, cell.sampleNote()));
+        }
+        return CellInputs.finiteOrRefused(of(sample.values(), rows, cell.dimension(), parameters.seed(), cell.threads(),
+                cell.cancelled()), rows, cell.sampleDropped(), cell.sampleNote(), "PHD fit degenerate");
     }
 
     /** Fewest points for which the estimate is defined: enough for {@link #MIN_SIZES} sizes. */

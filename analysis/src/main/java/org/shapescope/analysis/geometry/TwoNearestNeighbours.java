@@ -1,6 +1,8 @@
 package org.shapescope.analysis.geometry;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * TwoNN intrinsic dimension, Facco, d'Errico, Rodriguez and Laio, "Estimating the intrinsic
@@ -16,7 +18,7 @@ import java.util.Arrays;
  * and points with μ ≤ 1 + 1e-8 are set aside but still count in F; of the M remaining sorted μ,
  * F = (u + j)/N for j = 1 … M with u set aside, and only the first min(⌊M/5⌋, M − 1) are fitted.
  */
-final class TwoNearestNeighbours {
+final class TwoNearestNeighbours implements Estimator {
 
     /** LLM-Microscope's ε for r₁ and for μ ≈ 1. */
     static final double AUTHORS_EPSILON = 1e-8;
@@ -25,7 +27,65 @@ final class TwoNearestNeighbours {
     /** Fewest points for a fit. */
     static final int MIN_POINTS = 3;
 
-    private TwoNearestNeighbours() {
+    @Override
+    public String name() {
+        return "twonn";
+    }
+
+    @Override
+    public String description() {
+        return "TwoNN intrinsic dimension from second-to-first neighbour distance ratios (Facco et al. 2017)";
+    }
+
+    @Override
+    public Set<CellInput> needs() {
+        return Set.of(CellInput.NEIGHBOUR_SAMPLE, CellInput.NEIGHBOUR_TABLE);
+    }
+
+    @Override
+    public List<MeasureParameter> parameters() {
+        return List.of(MeasureParameter.NEIGHBOUR_TOKENS, MeasureParameter.SEED, MeasureParameter.TWONN_DISCARD,
+                MeasureParameter.TWONN_AUTHORS);
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public int neighbours(MeasureParameters parameters) {
+        return 2;
+    }
+
+    @Override
+    public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
+        NeighbourSample sample = cell.sample();
+        int rows = sample.rows();
+        NeighbourTable table = cell.neighbourTable();
+        if (table == null) {
+            return MeasureResult.refused(rows, cell.sampleDropped(), CellInputs.join(
+                    "TwoNN needs at least " + MIN_POINTS + " distinct finite tokens, got " + rows, cell.sampleNote()));
+        }
+        double v = parameters.twonnAuthorsPreset()
+                ? authorsPreset(table, meanCentredNorm(sample.values(), rows, cell.dimension()))
+                : facco(table, parameters.twonnDiscardFraction());
+        return CellInputs.finiteOrRefused(v, rows, cell.sampleDropped(), cell.sampleNote(), "TwoNN fit degenerate");
+    }
+
+    /** Mean Euclidean length of the column-centred rows (LLM-Microscope's scale for its ε). */
+    static double meanCentredNorm(float[] x, int n, int d) {
+        double[] mean = ColumnCentering.means(x, n, d);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = x[i * d + j] - mean[j];
+                s += v * v;
+            }
+            sum += Math.sqrt(s);
+        }
+        return sum / n;
     }
 
     /** Facco's estimate discarding the largest fraction f of μ; needs k ≥ 2 neighbours per row. */

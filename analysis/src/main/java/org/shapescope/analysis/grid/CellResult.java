@@ -1,19 +1,22 @@
 package org.shapescope.analysis.grid;
 
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.shapescope.analysis.geometry.MeasureResult;
-import org.shapescope.analysis.geometry.Metric;
 
 /**
  * The measures of one cell.
  *
  * @param cell      which cell
- * @param measures  one result per requested metric
- * @param fromCache true when every measure came from the cache
+ * @param measures  one result per requested estimator, by name, in column order
+ * @param fromCache true when every measure came from the result store
  */
-public record CellResult(CellKey cell, Map<Metric, MeasureResult> measures, boolean fromCache) {
+public record CellResult(CellKey cell, Map<String, MeasureResult> measures, boolean fromCache)
+        implements CellOutcome, Serializable {
     public CellResult {
-        measures = Map.copyOf(measures);
+        measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
     }
 
     /** Most tokens any measure of this cell used. */

@@ -1,72 +1,58 @@
 package org.shapescope.analysis.grid;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.shapescope.analysis.cache.FileIdentity;
-import org.shapescope.analysis.cache.ResultCache;
-import org.shapescope.analysis.format.CheckpointFormatException;
-import org.shapescope.analysis.format.LayerData;
-import org.shapescope.analysis.geometry.CellAnalyzer;
+import org.shapescope.analysis.geometry.Estimator;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
-import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.analysis.store.ResultStore;
 
 /**
- * Computes the chosen measures for every (checkpoint, layer) cell of a run. Cached cells are
- * published first, at once; the rest are computed on {@code workers} threads in
- * {@link GridSchedule} order (coarse to fine), each worker reading one layer at a time. Every
- * finished cell is published to the listener as it completes and stored in the cache, which is
- * flushed atomically every few seconds and at the end. {@link GridJob#cancel()} stops the
- * workers promptly (the estimators check between blocks) and leaves the cache valid.
+ * Computes the chosen estimators for every (checkpoint, layer) cell of a run. What the
+ * {@link ResultStore} holds is published first, at once; each cell's missing estimators become a
+ * {@link CellTask}, handed to the {@link CellExecutor} in {@link GridSchedule} order (coarse to
+ * fine). Every finished cell is stored (one small transaction) and published to the listener as
+ * it completes. The engine owns no thread: {@link #run} works on the caller's, the executor
+ * decides where cells are computed, and {@link Cancellation} stops both promptly with every
+ * finished cell kept.
  */
 public final class GridEngine {
-    private static final long FLUSH_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final String ALL_TOKENS_KEY = "geometry-v1;all-tokens";
-
     private final RunFolder run;
-    private final Set<Metric> metrics;
+    private final List<Estimator> estimators;
     private final MeasureParameters parameters;
-    private final ResultCache cache;
-    private final int workers;
+    private final ResultStore store;
+    private final CellExecutor executor;
 
     /**
-     * @param cache   where results are kept between runs, or null for none
-     * @param workers cells computed at once (each also uses {@code parameters.threads()} threads)
+     * @param store    where results are kept between runs ({@link ResultStore#none()} for nowhere)
+     * @param executor who computes the cells; {@code parameters.threads()} is what each cell may use
      */
-    public GridEngine(RunFolder run, Set<Metric> metrics, MeasureParameters parameters, ResultCache cache, int workers) {
+    public GridEngine(RunFolder run, List<Estimator> estimators, MeasureParameters parameters, ResultStore store,
+                      CellExecutor executor) {
         this.run = Objects.requireNonNull(run, "run");
-        if (metrics.isEmpty()) {
+        if (estimators.isEmpty()) {
             throw new IllegalArgumentException("no metrics requested");
         }
-        this.metrics = EnumSet.copyOf(metrics);
+        this.estimators = List.copyOf(estimators);
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        this.cache = cache;
-        if (workers < 1) {
-            throw new IllegalArgumentException("workers must be positive: " + workers);
-        }
-        this.workers = workers;
+        this.store = Objects.requireNonNull(store, "store");
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /** The cells of the run in computing order. */
     public List<CellKey> cells() {
+        return cells(run);
+    }
+
+    /** The cells of a run in computing order (coarse to fine). */
+    public static List<CellKey> cells(RunFolder run) {
         List<Checkpoint> checkpoints = run.checkpoints();
         List<Integer> layers = run.layers();
         List<CellKey> cells = new ArrayList<>();
@@ -80,204 +66,108 @@ public final class GridEngine {
         return cells;
     }
 
-    /** Starts the grid in the background and returns at once. */
-    public GridJob start(GridListener listener) {
-        GridJob job = new GridJob(listener);
-        Thread coordinator = new Thread(job::runAll, "shapescope-grid");
-        coordinator.setDaemon(true);
-        coordinator.start();
-        return job;
+    /** What the store holds for a cell, by estimator name, in column order (missing ones absent). */
+    public Map<String, MeasureResult> stored(CellKey cell) {
+        Checkpoint checkpoint = run.checkpoint(cell.step()).orElseThrow();
+        Map<String, MeasureResult> byName = new LinkedHashMap<>();
+        if (checkpoint.identity() == null) {
+            return byName;
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        estimators.forEach(e -> keys.put(e.storeKey(parameters), e.name()));
+        Map<String, MeasureResult> found = store.find(checkpoint.identity(), cell.layer(), keys.keySet());
+        keys.forEach((key, name) -> {
+            MeasureResult result = found.get(key);
+            if (result != null) {
+                byName.put(name, result);
+            }
+        });
+        return byName;
     }
 
-    /** Runs the grid on the calling thread's behalf and returns when it has ended. */
-    public GridSummary run(GridListener listener) throws InterruptedException {
-        GridJob job = start(listener);
-        return job.await();
+    /**
+     * Runs the grid on the calling thread and returns when every cell is done, or promptly after
+     * {@code cancellation}; the listener hears of every cell, then of the end.
+     */
+    public GridSummary run(GridListener listener, Cancellation cancellation) throws InterruptedException {
+        Objects.requireNonNull(listener, "listener");
+        long start = System.nanoTime();
+        List<CellKey> cells = cells();
+        AtomicInteger computed = new AtomicInteger();
+        AtomicInteger fromStore = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<CellKey, Map<String, MeasureResult>> partly = new java.util.concurrent.ConcurrentHashMap<>();
+        List<CellTask> tasks = new ArrayList<>();
+        GridSummary summary;
+        try {
+            for (CellKey cell : cells) {
+                if (cancellation.isCancelled()) {
+                    break;
+                }
+                Map<String, MeasureResult> stored = stored(cell);
+                if (stored.size() == estimators.size()) {
+                    fromStore.incrementAndGet();
+                    listener.cellFinished(new CellResult(cell, stored, true));
+                    continue;
+                }
+                List<String> missing = estimators.stream().map(Estimator::name).filter(n -> !stored.containsKey(n)).toList();
+                partly.put(cell, stored);
+                tasks.add(new CellTask(cell, run.checkpoint(cell.step()).orElseThrow().source(), missing, parameters));
+            }
+            executor.execute(tasks, new CellExecutor.Sink() {
+                @Override
+                public void started(CellTask task) {
+                    listener.cellStarted(task.cell());
+                }
+
+                @Override
+                public void finished(CellTask task, CellOutcome outcome) {
+                    if (outcome instanceof CellResult result) {
+                        keep(task, result);
+                        computed.incrementAndGet();
+                        listener.cellFinished(new CellResult(task.cell(), inColumnOrder(partly.get(task.cell()), result), false));
+                    } else if (outcome instanceof CellFailure failure) {
+                        failed.incrementAndGet();
+                        listener.cellFailed(failure);
+                    }
+                }
+            }, cancellation);
+        } finally {
+            summary = new GridSummary(cells.size(), computed.get(), fromStore.get(), failed.get(),
+                    cancellation.isCancelled(), Duration.ofNanos(System.nanoTime() - start));
+            listener.gridEnded(summary);
+        }
+        return summary;
     }
 
-    /** The parameter text a metric's cached value depends on. */
-    String parametersKey(Metric metric) {
-        return metric.usesNeighbourSample() ? parameters.cacheKey() : ALL_TOKENS_KEY;
+    /** Stores a computed cell's results under each estimator's key. */
+    private void keep(CellTask task, CellResult result) {
+        Checkpoint checkpoint = run.checkpoint(task.cell().step()).orElseThrow();
+        if (checkpoint.identity() == null) {
+            return;
+        }
+        Map<String, MeasureResult> byKey = new LinkedHashMap<>();
+        for (Estimator estimator : estimators) {
+            MeasureResult value = result.measures().get(estimator.name());
+            if (value != null) {
+                byKey.put(estimator.storeKey(parameters), value);
+            }
+        }
+        store.put(checkpoint.identity(), task.cell().layer(), byKey);
     }
 
-    /** A running grid. */
-    public final class GridJob {
-        private final GridListener listener;
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final CountDownLatch ended = new CountDownLatch(1);
-        private final AtomicInteger computed = new AtomicInteger();
-        private final AtomicInteger fromCache = new AtomicInteger();
-        private final AtomicInteger failed = new AtomicInteger();
-        private final Map<Path, FileIdentity> identities = new HashMap<>();
-        private volatile long lastFlush = System.nanoTime();
-        private volatile ExecutorService pool;
-        private volatile GridSummary summary;
-
-        private GridJob(GridListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-        }
-
-        /** Stops the grid promptly; finished cells stay cached. */
-        public void cancel() {
-            cancelled.set(true);
-            ExecutorService running = pool;
-            if (running != null) {
-                running.shutdownNow();
+    /** The stored and the computed measures of a cell together, in the engine's column order. */
+    private Map<String, MeasureResult> inColumnOrder(Map<String, MeasureResult> stored, CellResult computed) {
+        Map<String, MeasureResult> all = new LinkedHashMap<>();
+        for (Estimator estimator : estimators) {
+            MeasureResult value = computed.measures().get(estimator.name());
+            if (value == null && stored != null) {
+                value = stored.get(estimator.name());
+            }
+            if (value != null) {
+                all.put(estimator.name(), value);
             }
         }
-
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
-
-        /** Waits for the grid to end and returns what it did. */
-        public GridSummary await() throws InterruptedException {
-            ended.await();
-            return summary;
-        }
-
-        private void runAll() {
-            long start = System.nanoTime();
-            List<CellKey> cells = cells();
-            List<CellKey> toCompute = new ArrayList<>();
-            try {
-                for (CellKey cell : cells) {
-                    if (cancelled.get()) {
-                        break;
-                    }
-                    CellResult cached = cached(cell);
-                    if (cached != null) {
-                        fromCache.incrementAndGet();
-                        listener.cellFinished(cached);
-                    } else {
-                        toCompute.add(cell);
-                    }
-                }
-                AtomicInteger threadCount = new AtomicInteger();
-                pool = Executors.newFixedThreadPool(workers, runnable -> {
-                    Thread thread = new Thread(runnable, "shapescope-cell-" + threadCount.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                if (cancelled.get()) {
-                    pool.shutdownNow();
-                }
-                for (CellKey cell : toCompute) {
-                    if (cancelled.get()) {
-                        break;
-                    }
-                    try {
-                        pool.execute(() -> computeCell(cell));
-                    } catch (java.util.concurrent.RejectedExecutionException cancelledMeanwhile) {
-                        break;
-                    }
-                }
-                pool.shutdown();
-                while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-                    if (cancelled.get()) {
-                        pool.shutdownNow();
-                    }
-                }
-            } catch (InterruptedException e) {
-                cancelled.set(true);
-                Thread.currentThread().interrupt();
-            } finally {
-                flushCache(true);
-                summary = new GridSummary(cells.size(), computed.get(), fromCache.get(), failed.get(), cancelled.get(),
-                        Duration.ofNanos(System.nanoTime() - start));
-                ended.countDown();
-                listener.gridEnded(summary);
-            }
-        }
-
-        private CellResult cached(CellKey cell) {
-            if (cache == null) {
-                return null;
-            }
-            Checkpoint checkpoint = run.checkpoint(cell.step()).orElseThrow();
-            FileIdentity identity = identity(checkpoint.file());
-            if (identity == null) {
-                return null;
-            }
-            Map<Metric, MeasureResult> found = new EnumMap<>(Metric.class);
-            for (Metric metric : metrics) {
-                var result = cache.get(ResultCache.key(identity, cell.layer(), metric.id(), parametersKey(metric)));
-                if (result.isEmpty()) {
-                    return null;
-                }
-                found.put(metric, result.get());
-            }
-            return new CellResult(cell, found, true);
-        }
-
-        private synchronized FileIdentity identity(Path file) {
-            FileIdentity identity = identities.get(file);
-            if (identity == null && !identities.containsKey(file)) {
-                try {
-                    identity = FileIdentity.of(file);
-                } catch (IOException e) {
-                    identity = null;
-                }
-                identities.put(file, identity);
-            }
-            return identity;
-        }
-
-        private void computeCell(CellKey cell) {
-            if (cancelled.get()) {
-                return;
-            }
-            Checkpoint checkpoint = run.checkpoint(cell.step()).orElseThrow();
-            listener.cellStarted(cell);
-            try {
-                LayerData layer = RunFolder.readLayer(checkpoint, cell.layer());
-                Map<Metric, MeasureResult> results = CellAnalyzer.analyze(layer.values(), layer.tokens(), layer.hiddenSize(),
-                        metrics, parameters, cancelled::get);
-                if (cancelled.get()) {
-                    return;
-                }
-                store(checkpoint, cell, results);
-                computed.incrementAndGet();
-                listener.cellFinished(new CellResult(cell, results, false));
-            } catch (CancellationException e) {
-                // cancelled between blocks: nothing to publish
-            } catch (CheckpointFormatException e) {
-                failed.incrementAndGet();
-                listener.cellFailed(new CellFailure(cell, checkpoint.file(), e.reason()));
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failed.incrementAndGet();
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                listener.cellFailed(new CellFailure(cell, checkpoint.file(), reason));
-            }
-        }
-
-        private void store(Checkpoint checkpoint, CellKey cell, Map<Metric, MeasureResult> results) {
-            if (cache == null) {
-                return;
-            }
-            FileIdentity identity = identity(checkpoint.file());
-            if (identity == null) {
-                return;
-            }
-            results.forEach((metric, result) ->
-                    cache.put(ResultCache.key(identity, cell.layer(), metric.id(), parametersKey(metric)), result));
-            flushCache(false);
-        }
-
-        private void flushCache(boolean force) {
-            if (cache == null) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (!force && now - lastFlush < FLUSH_INTERVAL_NANOS) {
-                return;
-            }
-            lastFlush = now;
-            try {
-                cache.flush();
-            } catch (IOException e) {
-                // The cache is an optimisation: a failed write costs recomputation next time, not results.
-            }
-        }
+        return all;
     }
 }

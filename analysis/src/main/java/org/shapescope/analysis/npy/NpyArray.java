@@ -2,6 +2,9 @@ package org.shapescope.analysis.npy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +52,13 @@ public final class NpyArray {
         this.data = data;
     }
 
-    /** Reads a whole .npy file. */
+    /**
+     * Opens a .npy file: parses its header and maps its data read-only into memory (the operating
+     * system pages it in as it is read; nothing is copied until a conversion asks for values).
+     */
     public static NpyArray read(Path file) throws NpyFormatException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            InputStream in = Channels.newInputStream(channel);
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
                 throw new NpyFormatException(file, "is not a .npy file (no \\x93NUMPY magic)");
@@ -78,7 +85,7 @@ public final class NpyArray {
                 throw new NpyFormatException(file, "is truncated in its header");
             }
             String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-            return parse(file, header, in);
+            return parse(file, header, channel);
         } catch (NpyFormatException e) {
             throw e;
         } catch (IOException e) {
@@ -86,7 +93,7 @@ public final class NpyArray {
         }
     }
 
-    private static NpyArray parse(Path file, String header, InputStream in) throws IOException {
+    private static NpyArray parse(Path file, String header, FileChannel channel) throws IOException {
         Matcher descr = DESCR.matcher(header);
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shapeText = SHAPE.matcher(header);
@@ -138,13 +145,14 @@ public final class NpyArray {
         if (bytes > Integer.MAX_VALUE - 8) {
             throw new NpyFormatException(file, "holds " + bytes + " bytes of data, more than one buffer can hold");
         }
-        byte[] raw = in.readNBytes((int) bytes);
-        if (raw.length < bytes) {
-            throw new NpyFormatException(file, "is truncated: its shape needs " + bytes + " bytes of data, it has " + raw.length);
+        long offset = channel.position();
+        long available = Math.max(0, channel.size() - offset);
+        if (available < bytes) {
+            throw new NpyFormatException(file, "is truncated: its shape needs " + bytes + " bytes of data, it has " + available);
         }
         int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
-        return new NpyArray(file, kind, itemSize, order, fortran.group(1).equals("True"), shape,
-                ByteBuffer.wrap(raw).order(order));
+        ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes).order(order);
+        return new NpyArray(file, kind, itemSize, order, fortran.group(1).equals("True"), shape, data);
     }
 
     public Path file() {

@@ -1,8 +1,6 @@
 package org.shapescope.analysis.npy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,11 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.shapescope.analysis.format.CheckpointSource;
 import org.shapescope.analysis.format.CheckpointWriter;
 import org.shapescope.analysis.format.ElementType;
-import org.shapescope.analysis.format.LayerData;
 
 /**
  * Converts the common numpy dump layout into a run folder (docs/FORMAT.md, "Importing numpy dumps"):
@@ -32,9 +29,6 @@ import org.shapescope.analysis.format.LayerData;
  * float16, anything else is stored as float32.
  */
 public final class NpyImporter {
-    private static final Pattern STEP_FOLDER = Pattern.compile("step[-_]?0*(\\d+)");
-    private static final Pattern LAYER_FILE = Pattern.compile("layer[-_]?0*(\\d+)\\.npy");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private NpyImporter() {
     }
@@ -55,7 +49,7 @@ public final class NpyImporter {
         Map<Long, Path> steps = new TreeMap<>();
         try (Stream<Path> entries = Files.list(source)) {
             for (Path entry : entries.filter(Files::isDirectory).toList()) {
-                Matcher m = STEP_FOLDER.matcher(entry.getFileName().toString());
+                Matcher m = NpyDumpFormat.STEP_FOLDER.matcher(entry.getFileName().toString());
                 if (m.matches()) {
                     Path previous = steps.put(Long.parseLong(m.group(1)), entry);
                     if (previous != null) {
@@ -68,35 +62,28 @@ public final class NpyImporter {
             throw new NpyFormatException(source, "has no step_<N> folders with layer_<L>.npy files");
         }
         Files.createDirectories(target);
+        NpyDumpFormat format = new NpyDumpFormat();
         List<Path> written = new ArrayList<>();
         int layerCount = 0;
         int tokens = 0;
         int hiddenSize = 0;
         for (Map.Entry<Long, Path> step : steps.entrySet()) {
-            StepDump dump = StepDump.read(step.getValue());
+            CheckpointSource dump = format.open(step.getValue(), null);
             Path file = target.resolve(String.format("step-%06d.arrow", step.getKey()));
             CheckpointWriter.Options options = CheckpointWriter.Options.defaults()
-                    .withElementType(dump.float16 ? ElementType.FLOAT16 : ElementType.FLOAT32)
+                    .withElementType(dump.elementType() == ElementType.FLOAT16 ? ElementType.FLOAT16 : ElementType.FLOAT32)
                     .withMetadata(Map.of("source", "shapescope import-npy"));
-            try (CheckpointWriter writer = CheckpointWriter.create(file, step.getKey(), dump.hiddenSize, options)) {
-                for (Map.Entry<Integer, Path> layer : dump.layers.entrySet()) {
-                    NpyArray array = NpyArray.read(layer.getValue());
-                    int[] shape = array.shape();
-                    float[] values = array.toFloatMatrix();
-                    if (shape[0] != dump.tokens || shape[1] != dump.hiddenSize) {
-                        throw new NpyFormatException(layer.getValue(), "has shape " + shape[0] + " x " + shape[1] + ", other layers of "
-                                + step.getValue().getFileName() + " have " + dump.tokens + " x " + dump.hiddenSize);
-                    }
-                    writer.writeLayer(new LayerData(layer.getKey(), shape[0], shape[1], values, dump.sequence, dump.position,
-                            dump.tokenIds, dump.tokenText));
+            try (CheckpointWriter writer = CheckpointWriter.create(file, step.getKey(), dump.hiddenSize(), options)) {
+                for (int layer : dump.tokensPerLayer().keySet()) {
+                    writer.writeLayer(dump.readLayer(layer));
                 }
             }
             written.add(file);
-            layerCount = Math.max(layerCount, dump.layers.size());
-            tokens = dump.tokens;
-            hiddenSize = dump.hiddenSize;
-            progress.accept("wrote " + file + " (step " + step.getKey() + ", " + dump.layers.size() + " layers, "
-                    + dump.tokens + " tokens x " + dump.hiddenSize + ")");
+            layerCount = Math.max(layerCount, dump.tokensPerLayer().size());
+            tokens = dump.tokensPerLayer().values().iterator().next();
+            hiddenSize = dump.hiddenSize();
+            progress.accept("wrote " + file + " (step " + step.getKey() + ", " + dump.tokensPerLayer().size() + " layers, "
+                    + tokens + " tokens x " + hiddenSize + ")");
         }
         for (String name : List.of("run.json", "loss.csv")) {
             Path extra = source.resolve(name);
@@ -105,79 +92,5 @@ public final class NpyImporter {
             }
         }
         return new Summary(steps.size(), layerCount, tokens, hiddenSize, written);
-    }
-
-    /** The layer files and per-token columns of one step folder, checked for consistent sizes. */
-    private static final class StepDump {
-        final Map<Integer, Path> layers = new TreeMap<>();
-        int tokens;
-        int hiddenSize;
-        boolean float16;
-        long[] tokenIds;
-        long[] sequence;
-        long[] position;
-        String[] tokenText;
-
-        static StepDump read(Path folder) throws IOException {
-            StepDump dump = new StepDump();
-            try (Stream<Path> entries = Files.list(folder)) {
-                for (Path file : entries.toList()) {
-                    Matcher m = LAYER_FILE.matcher(file.getFileName().toString());
-                    if (m.matches()) {
-                        dump.layers.put(Integer.parseInt(m.group(1)), file);
-                    }
-                }
-            }
-            if (dump.layers.isEmpty()) {
-                throw new NpyFormatException(folder, "has no layer_<L>.npy files");
-            }
-            NpyArray first = NpyArray.read(dump.layers.values().iterator().next());
-            int[] shape = first.shape();
-            if (shape.length != 2 || !first.isFloat()) {
-                throw new NpyFormatException(first.file(), "must be a 2-D float16 or float32 array (tokens x hidden), it is "
-                        + first.dtype() + " of shape " + java.util.Arrays.toString(shape));
-            }
-            if (shape[1] == 0) {
-                throw new NpyFormatException(first.file(), "has hidden size 0");
-            }
-            dump.tokens = shape[0];
-            dump.hiddenSize = shape[1];
-            dump.float16 = first.dtype().equals("float16");
-            dump.tokenIds = column(folder.resolve("tokens.npy"), dump.tokens);
-            dump.sequence = column(folder.resolve("sequence.npy"), dump.tokens);
-            dump.position = column(folder.resolve("position.npy"), dump.tokens);
-            dump.tokenText = text(folder.resolve("tokens.txt"), dump.tokens);
-            return dump;
-        }
-
-        private static long[] column(Path file, int tokens) throws NpyFormatException {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            long[] values = NpyArray.read(file).toLongVector();
-            if (values.length != tokens) {
-                throw new NpyFormatException(file, "has " + values.length + " entries, the layers have " + tokens + " tokens");
-            }
-            return values;
-        }
-
-        private static String[] text(Path file, int tokens) throws IOException {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() != tokens) {
-                throw new NpyFormatException(file, "has " + lines.size() + " lines, the layers have " + tokens + " tokens");
-            }
-            String[] out = new String[tokens];
-            for (int i = 0; i < tokens; i++) {
-                try {
-                    out[i] = JSON.readValue(lines.get(i), String.class);
-                } catch (IOException e) {
-                    throw new NpyFormatException(file, "line " + (i + 1) + " is not a JSON string literal: " + lines.get(i));
-                }
-            }
-            return out;
-        }
     }
 }

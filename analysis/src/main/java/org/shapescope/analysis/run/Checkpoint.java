@@ -3,26 +3,53 @@ package org.shapescope.analysis.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
+import org.shapescope.analysis.format.CheckpointFormatException;
+import org.shapescope.analysis.format.CheckpointSource;
 import org.shapescope.analysis.format.ElementType;
+import org.shapescope.analysis.format.LayerData;
+import org.shapescope.analysis.store.FileIdentity;
 
 /**
- * One usable checkpoint of a run: its file, training step and layer index.
+ * One usable checkpoint of a run: its training step, what identifies its content, and where it is
+ * read from.
  *
- * @param file           the Arrow file
- * @param step           training step (from schema metadata, else the file name)
- * @param elementType    stored type of the embedding values
- * @param hiddenSize     columns of every layer
- * @param tokensPerLayer layer → rows
+ * @param step     training step (from the checkpoint's own metadata, else its file name)
+ * @param identity its content's identity, for the result store (null when it could not be read)
+ * @param source   the data, through its input format
  */
-public record Checkpoint(Path file, long step, ElementType elementType, int hiddenSize,
-                         SortedMap<Integer, Integer> tokensPerLayer) {
+public record Checkpoint(long step, FileIdentity identity, CheckpointSource source) {
 
-    public List<Integer> layers() {
-        return List.copyOf(tokensPerLayer.keySet());
+    /** The file (or folder) it is read from. */
+    public Path file() {
+        return source.location();
     }
 
     /** The file name without its folder. */
     public String fileName() {
-        return file.getFileName().toString();
+        return file().getFileName().toString();
+    }
+
+    /** Stored type of the embedding values. */
+    public ElementType elementType() {
+        return source.elementType();
+    }
+
+    /** Columns of every layer. */
+    public int hiddenSize() {
+        return source.hiddenSize();
+    }
+
+    /** Layer → rows. */
+    public SortedMap<Integer, Integer> tokensPerLayer() {
+        return source.tokensPerLayer();
+    }
+
+    public List<Integer> layers() {
+        return List.copyOf(tokensPerLayer().keySet());
+    }
+
+    /** Loads one layer (the layout is known: nothing is scanned). */
+    public LayerData readLayer(int layer) throws CheckpointFormatException {
+        return source.readLayer(layer);
     }
 }

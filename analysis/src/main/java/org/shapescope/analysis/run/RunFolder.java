@@ -17,21 +17,23 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.shapescope.analysis.format.CheckpointFile;
+import org.shapescope.analysis.format.ArrowCheckpointFormat;
+import org.shapescope.analysis.format.CheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFormatException;
-import org.shapescope.analysis.format.LayerData;
+import org.shapescope.analysis.format.CheckpointSource;
+import org.shapescope.analysis.store.FileIdentity;
+import org.shapescope.analysis.store.ResultStore;
 
 /**
  * A run folder (docs/FORMAT.md): optional run.json and loss.csv, and one Arrow file per
  * checkpoint, directly in the folder or in its {@code checkpoints/} subfolder.
  *
- * <p>Opening lists and indexes every checkpoint file; a file that cannot be used becomes a
- * {@link Problem} naming it, and the other checkpoints stay usable. Values are not read here:
- * {@link #readLayer} loads one layer of one checkpoint on demand.
+ * <p>Opening lists every entry that a registered {@link CheckpointFormats input format} accepts and
+ * learns its layout, once per content identity when a {@link ResultStore} keeps the layouts; an
+ * entry that cannot be used becomes a {@link Problem} naming it, and the other checkpoints stay
+ * usable. Values are not read here: {@link Checkpoint#readLayer} loads one layer on demand.
  */
 public final class RunFolder {
-    /** File name endings taken as checkpoint files. */
-    public static final List<String> CHECKPOINT_SUFFIXES = List.of(".arrow", ".arrows", ".feather", ".ipc");
     private static final Pattern NAMED_STEP = Pattern.compile("(?:step|checkpoint|ckpt|iter|iteration)[-_ ]?0*(\\d+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_NUMBER = Pattern.compile("(\\d+)");
@@ -56,6 +58,16 @@ public final class RunFolder {
      * @throws RunFolderException when the path is not a readable folder or holds no checkpoint file
      */
     public static RunFolder open(Path directory) throws RunFolderException {
+        return open(directory, ResultStore.none());
+    }
+
+    /**
+     * Opens a run folder, reading and keeping checkpoint layouts in {@code layouts} (so that a
+     * stream or a foreign file is scanned once per content, not once per opening).
+     *
+     * @throws RunFolderException when the path is not a readable folder or holds no checkpoint
+     */
+    public static RunFolder open(Path directory, ResultStore layouts) throws RunFolderException {
         Path folder = directory.toAbsolutePath().normalize();
         if (!Files.exists(folder)) {
             throw new RunFolderException(folder, "does not exist");
@@ -67,14 +79,21 @@ public final class RunFolder {
         String fallbackName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
         RunMetadata metadata = readMetadata(folder, fallbackName, problems);
         LossCurve loss = readLoss(folder, problems);
-        List<Path> files = listCheckpointFiles(folder);
+        List<Path> files = listCheckpointEntries(folder);
         if (files.isEmpty()) {
-            throw new RunFolderException(folder, "is not a run folder: no checkpoint files (" + String.join(", ", CHECKPOINT_SUFFIXES)
-                    + ") in it or in its checkpoints/ subfolder");
+            throw new RunFolderException(folder, "is not a run folder: no checkpoints in it or in its checkpoints/ subfolder ("
+                    + CheckpointFormats.described() + ")");
         }
         List<Checkpoint> opened = new ArrayList<>();
         for (Path file : files) {
-            try (CheckpointFile checkpoint = CheckpointFile.open(file)) {
+            CheckpointFormat format = CheckpointFormats.forEntry(file).orElseThrow();
+            try {
+                FileIdentity identity = identify(format, file);
+                String knownLayout = identity == null ? null : layouts.layout(identity).orElse(null);
+                CheckpointSource checkpoint = format.open(file, knownLayout);
+                if (identity != null && !checkpoint.layout().isEmpty() && !checkpoint.layout().equals(knownLayout)) {
+                    layouts.putLayout(identity, checkpoint.layout());
+                }
                 OptionalLong step = checkpoint.stepFromMetadata();
                 if (step.isEmpty()) {
                     step = stepFromFileName(file.getFileName().toString());
@@ -87,8 +106,7 @@ public final class RunFolder {
                     problems.add(Problem.error(file, "holds no rows"));
                     continue;
                 }
-                opened.add(new Checkpoint(file, step.getAsLong(), checkpoint.elementType(), checkpoint.hiddenSize(),
-                        checkpoint.tokensPerLayer()));
+                opened.add(new Checkpoint(step.getAsLong(), identity, checkpoint));
             } catch (CheckpointFormatException e) {
                 problems.add(Problem.error(file, e.reason()));
             }
@@ -144,17 +162,19 @@ public final class RunFolder {
         return checkpoints.stream().filter(c -> c.step() == step).findFirst();
     }
 
-    /** Loads one layer of one checkpoint (opens the file, reads the layer's batches, closes it). */
-    public static LayerData readLayer(Checkpoint checkpoint, int layer) throws CheckpointFormatException {
-        try (CheckpointFile file = CheckpointFile.open(checkpoint.file())) {
-            return file.readLayer(layer);
+    /** The content identity of an entry, or null when it cannot be read (then opening it reports why). */
+    private static FileIdentity identify(CheckpointFormat format, Path entry) {
+        try {
+            return format.identify(entry);
+        } catch (IOException e) {
+            return null;
         }
     }
 
     /** The step in a file name: the number after step/checkpoint/ckpt/iter, else the last number. */
     public static OptionalLong stepFromFileName(String fileName) {
         String stem = fileName;
-        for (String suffix : CHECKPOINT_SUFFIXES) {
+        for (String suffix : ArrowCheckpointFormat.SUFFIXES) {
             if (stem.toLowerCase(Locale.ROOT).endsWith(suffix)) {
                 stem = stem.substring(0, stem.length() - suffix.length());
             }
@@ -175,19 +195,14 @@ public final class RunFolder {
         }
     }
 
-    static boolean isCheckpointFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && CHECKPOINT_SUFFIXES.stream().anyMatch(name::endsWith) && !Files.isDirectory(file);
-    }
-
-    private static List<Path> listCheckpointFiles(Path folder) throws RunFolderException {
+    private static List<Path> listCheckpointEntries(Path folder) throws RunFolderException {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(folder, folder.resolve("checkpoints"))) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> entries = Files.list(dir)) {
-                entries.filter(RunFolder::isCheckpointFile).sorted().forEach(files::add);
+                entries.filter(entry -> CheckpointFormats.forEntry(entry).isPresent()).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new RunFolderException(dir, "cannot be listed (" + e.getMessage() + ")");
             }

@@ -31,7 +31,7 @@ public record RunInspection(RunFolder run, List<Problem> problems) {
             for (Checkpoint checkpoint : run.checkpoints()) {
                 for (int layer : checkpoint.layers()) {
                     try {
-                        LayerData data = RunFolder.readLayer(checkpoint, layer);
+                        LayerData data = checkpoint.readLayer(layer);
                         long nonFinite = data.nonFiniteCount();
                         if (nonFinite > 0) {
                             problems.add(Problem.warning(checkpoint.file(), "layer " + layer + " has " + nonFinite

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,17 +15,17 @@ class GeometryEdgeSizeTest {
 
     static final int D = 24;
 
-    private static Map<Metric, MeasureResult> all(float[] x, int n, int d) {
-        return CellAnalyzer.analyze(x, n, d, EnumSet.allOf(Metric.class), MeasureParameters.defaults(), () -> false);
+    private static Map<String, MeasureResult> all(float[] x, int n, int d) {
+        return CellAnalyzer.analyze(x, n, d, Estimators.all(), MeasureParameters.defaults(), () -> false);
     }
 
-    private static void assertNoSilentNaN(Map<Metric, MeasureResult> r) {
-        assertThat(r).hasSize(Metric.values().length);
+    private static void assertNoSilentNaN(Map<String, MeasureResult> r) {
+        assertThat(r).hasSize(Estimators.all().size());
         r.forEach((m, v) -> {
             if (Double.isNaN(v.value())) {
-                assertThat(v.note()).as(m.id()).isNotBlank();
+                assertThat(v.note()).as(m).isNotBlank();
             } else {
-                assertThat(v.value()).as(m.id()).isFinite();
+                assertThat(v.value()).as(m).isFinite();
             }
         });
     }
@@ -34,19 +33,19 @@ class GeometryEdgeSizeTest {
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {0, 1, 2, D - 1, D, D + 1})
     void edgeSizes(int n) {
-        Map<Metric, MeasureResult> r = all(Clouds.gaussian(n, D, n), n, D);
+        Map<String, MeasureResult> r = all(Clouds.gaussian(n, D, n), n, D);
         assertNoSilentNaN(r);
         if (n >= 2) {
-            assertThat(r.get(Metric.ANISOTROPY).value()).isBetween(0.0, 1.0);
-            assertThat(r.get(Metric.PCA_DIM).value()).isLessThanOrEqualTo(Math.max(1, n - 1));
+            assertThat(r.get("anisotropy").value()).isBetween(0.0, 1.0);
+            assertThat(r.get("pca_dim").value()).isLessThanOrEqualTo(Math.max(1, n - 1));
         } else {
-            assertThat(r.get(Metric.ANISOTROPY).note()).contains("at least 2");
+            assertThat(r.get("anisotropy").note()).contains("at least 2");
         }
         if (n >= 3) {
-            assertThat(r.get(Metric.TWONN).value()).isPositive();
+            assertThat(r.get("twonn").value()).isPositive();
         }
-        assertThat(r.get(Metric.MLE).isRefused()).isEqualTo(n <= 20);
-        assertThat(r.get(Metric.PHD).isRefused()).isTrue();
+        assertThat(r.get("mle").isRefused()).isEqualTo(n <= 20);
+        assertThat(r.get("phd").isRefused()).isTrue();
     }
 
     @Test
@@ -55,13 +54,13 @@ class GeometryEdgeSizeTest {
         float[] base = Clouds.sphere(n, 3, D, 9);
         float[] x = Arrays.copyOf(base, 2 * n * D);
         System.arraycopy(base, 0, x, n * D, n * D);
-        Map<Metric, MeasureResult> doubled = all(x, 2 * n, D);
-        Map<Metric, MeasureResult> once = all(base, n, D);
+        Map<String, MeasureResult> doubled = all(x, 2 * n, D);
+        Map<String, MeasureResult> once = all(base, n, D);
         assertNoSilentNaN(doubled);
-        for (Metric m : new Metric[] {Metric.TWONN, Metric.MLE, Metric.PHD}) {
-            assertThat(doubled.get(m).tokensDropped()).as(m.id()).isEqualTo(n);
+        for (String m : new String[] {"twonn", "mle", "phd"}) {
+            assertThat(doubled.get(m).tokensDropped()).as(m).isEqualTo(n);
             assertThat(doubled.get(m).note()).contains("400 duplicate");
-            assertThat(doubled.get(m).value()).as(m.id()).isEqualTo(once.get(m).value());
+            assertThat(doubled.get(m).value()).as(m).isEqualTo(once.get(m).value());
         }
     }
 
@@ -76,12 +75,12 @@ class GeometryEdgeSizeTest {
         assertNoSilentNaN(all(x, n, D));
         float[] constant = new float[n * D];
         Arrays.fill(constant, 2.5f);
-        Map<Metric, MeasureResult> r = all(constant, n, D);
+        Map<String, MeasureResult> r = all(constant, n, D);
         assertNoSilentNaN(r);
-        assertThat(r.get(Metric.ANISOTROPY).note()).contains("constant");
-        assertThat(r.get(Metric.ANISOTROPY_UNCENTERED).value()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(r.get(Metric.MEAN_COSINE).value()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(r.get(Metric.TWONN).tokensDropped()).isEqualTo(n - 1);
+        assertThat(r.get("anisotropy").note()).contains("constant");
+        assertThat(r.get("anisotropy_uncentered").value()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.get("mean_cosine").value()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(r.get("twonn").tokensDropped()).isEqualTo(n - 1);
     }
 
     @Test
@@ -90,15 +89,15 @@ class GeometryEdgeSizeTest {
         float[] x = Clouds.gaussian(n, D, 8);
         x[3 * D + 2] = Float.NaN;
         x[10 * D] = Float.POSITIVE_INFINITY;
-        Map<Metric, MeasureResult> r = all(x, n, D);
+        Map<String, MeasureResult> r = all(x, n, D);
         assertNoSilentNaN(r);
         r.forEach((m, v) -> {
-            assertThat(v.tokensDropped()).as(m.id()).isEqualTo(2);
-            assertThat(v.note()).as(m.id()).contains("NaN/Inf");
+            assertThat(v.tokensDropped()).as(m).isEqualTo(2);
+            assertThat(v.note()).as(m).contains("NaN/Inf");
         });
         float[] nan = new float[n * D];
         Arrays.fill(nan, Float.NaN);
-        Map<Metric, MeasureResult> allNan = all(nan, n, D);
+        Map<String, MeasureResult> allNan = all(nan, n, D);
         assertNoSilentNaN(allNan);
         allNan.values().forEach(v -> assertThat(v.isRefused()).isTrue());
     }
@@ -108,29 +107,35 @@ class GeometryEdgeSizeTest {
         int n = 700;
         float[] x = Clouds.sphere(n, 4, 300, 12);
         MeasureParameters p = MeasureParameters.defaults().withNeighbourTokens(600).withSeed(3);
-        Map<Metric, MeasureResult> one = CellAnalyzer.analyze(x, n, 300, EnumSet.allOf(Metric.class), p, () -> false);
-        Map<Metric, MeasureResult> two = CellAnalyzer.analyze(x, n, 300, EnumSet.allOf(Metric.class), p.withThreads(2), () -> false);
+        Map<String, MeasureResult> one = CellAnalyzer.analyze(x, n, 300, Estimators.all(), p, () -> false);
+        Map<String, MeasureResult> two = CellAnalyzer.analyze(x, n, 300, Estimators.all(), p.withThreads(2), () -> false);
         assertThat(two).isEqualTo(one);
-        assertThat(one.get(Metric.TWONN).note()).contains("sampled 600 of 700");
-        assertThat(p.cacheKey()).isEqualTo(p.withThreads(2).cacheKey()).isNotEqualTo(p.withSeed(4).cacheKey());
+        assertThat(one.get("twonn").note()).contains("sampled 600 of 700");
+        Estimator twonn = Estimators.named("twonn");
+        assertThat(twonn.storeKey(p)).isEqualTo(twonn.storeKey(p.withThreads(2))).isNotEqualTo(twonn.storeKey(p.withSeed(4)));
+        Estimator anisotropy = Estimators.named("anisotropy");
+        assertThat(anisotropy.storeKey(p)).as("anisotropy uses every token: no seed in its key")
+                .isEqualTo(anisotropy.storeKey(p.withSeed(4))).isEqualTo("anisotropy/v1");
     }
 
     @Test
     void cancellationStopsTheWork() {
         float[] x = Clouds.gaussian(500, D, 1);
-        assertThatThrownBy(() -> CellAnalyzer.analyze(x, 500, D, EnumSet.allOf(Metric.class),
+        assertThatThrownBy(() -> CellAnalyzer.analyze(x, 500, D, Estimators.all(),
                 MeasureParameters.defaults().withThreads(2), () -> true))
                 .isInstanceOf(CancellationException.class);
     }
 
     @Test
-    void metricIdsRoundTrip() {
-        for (Metric m : Metric.values()) {
-            assertThat(Metric.parse(m.id())).isEqualTo(m);
+    void estimatorNamesRoundTripThroughTheRegistry() {
+        for (Estimator e : Estimators.all()) {
+            assertThat(Estimators.named(e.name())).isSameAs(e);
+            assertThat(Estimators.named(" " + e.name().toUpperCase(java.util.Locale.ROOT))).isSameAs(e);
         }
-        assertThatThrownBy(() -> Metric.parse("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(Estimators.all()).extracting(Estimator::name).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> Estimators.named("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("participation_ratio");
-        assertThat(Metric.MLE.usesNeighbourSample()).isTrue();
-        assertThat(Metric.ANISOTROPY.usesNeighbourSample()).isFalse();
+        assertThat(Estimators.named("mle").needs()).contains(Estimator.CellInput.NEIGHBOUR_TABLE);
+        assertThat(Estimators.named("anisotropy").needs()).doesNotContain(Estimator.CellInput.NEIGHBOUR_SAMPLE);
     }
 }

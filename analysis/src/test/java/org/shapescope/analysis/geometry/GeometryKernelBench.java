@@ -1,7 +1,6 @@
 package org.shapescope.analysis.geometry;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -63,12 +62,12 @@ public final class GeometryKernelBench {
             {"S^5 m=5 R^20", Clouds.sphere(n, 5, 20, 25), 20},
         };
         for (Object[] s : sets) {
-            Map<Metric, MeasureResult> r = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2],
-                    EnumSet.of(Metric.TWONN, Metric.MLE, Metric.PHD), MeasureParameters.defaults().withThreads(2), () -> false);
-            Map<Metric, MeasureResult> a = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2], EnumSet.of(Metric.TWONN),
+            Map<String, MeasureResult> r = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2],
+                    Estimators.of("twonn", "mle", "phd"), MeasureParameters.defaults().withThreads(2), () -> false);
+            Map<String, MeasureResult> a = CellAnalyzer.analyze((float[]) s[1], n, (int) s[2], Estimators.of("twonn"),
                     MeasureParameters.defaults().withTwonnAuthorsPreset(true), () -> false);
-            System.out.printf("%s: twonn %.3f twonn_authors %.3f mle %.3f phd %.3f%n", s[0], r.get(Metric.TWONN).value(),
-                    a.get(Metric.TWONN).value(), r.get(Metric.MLE).value(), r.get(Metric.PHD).value());
+            System.out.printf("%s: twonn %.3f twonn_authors %.3f mle %.3f phd %.3f%n", s[0], r.get("twonn").value(),
+                    a.get("twonn").value(), r.get("mle").value(), r.get("phd").value());
         }
     }
 }

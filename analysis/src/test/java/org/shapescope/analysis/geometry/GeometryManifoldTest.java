@@ -2,7 +2,6 @@ package org.shapescope.analysis.geometry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,10 +39,10 @@ class GeometryManifoldTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("manifolds")
     void estimatesNearTheTrueDimension(String name, float[] x, int d, int m) {
-        Map<Metric, MeasureResult> r = CellAnalyzer.analyze(x, N, d, EnumSet.of(Metric.TWONN, Metric.MLE, Metric.PHD),
+        Map<String, MeasureResult> r = CellAnalyzer.analyze(x, N, d, Estimators.of("twonn", "mle", "phd"),
                 MeasureParameters.defaults().withThreads(2), () -> false);
-        assertThat(r.get(Metric.TWONN).value()).as("twonn").isBetween(m * (1 - TWONN_RELATIVE), m * (1 + TWONN_RELATIVE));
-        assertThat(r.get(Metric.MLE).value()).as("mle").isBetween(m * (1 - MLE_RELATIVE), m * (1 + MLE_RELATIVE));
-        assertThat(r.get(Metric.PHD).value()).as("phd").isBetween(m * (1 - PHD_RELATIVE), m * (1 + PHD_RELATIVE));
+        assertThat(r.get("twonn").value()).as("twonn").isBetween(m * (1 - TWONN_RELATIVE), m * (1 + TWONN_RELATIVE));
+        assertThat(r.get("mle").value()).as("mle").isBetween(m * (1 - MLE_RELATIVE), m * (1 + MLE_RELATIVE));
+        assertThat(r.get("phd").value()).as("phd").isBetween(m * (1 - PHD_RELATIVE), m * (1 + PHD_RELATIVE));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ludovic.netlib.blas.BLAS;
-import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,8 +155,8 @@ class GeometryNativeBlasTest {
         int d = 48;
         float[] x = Clouds.gaussian(n, d, 9);
         MeasureParameters p = MeasureParameters.defaults();
-        Map<Metric, MeasureResult> one = CellAnalyzer.analyze(x, n, d, EnumSet.allOf(Metric.class), p, () -> false);
-        Map<Metric, MeasureResult> two = CellAnalyzer.analyze(x, n, d, EnumSet.allOf(Metric.class), p.withThreads(2), () -> false);
+        Map<String, MeasureResult> one = CellAnalyzer.analyze(x, n, d, Estimators.all(), p, () -> false);
+        Map<String, MeasureResult> two = CellAnalyzer.analyze(x, n, d, Estimators.all(), p.withThreads(2), () -> false);
         assertThat(one).isEqualTo(two);
     }
 }

@@ -44,7 +44,7 @@ class NpyImporterTest {
         assertThat(folder.metadata().name()).isEqualTo("dumped");
         assertThat(folder.loss()).isPresent();
         assertThat(folder.checkpoints().get(0).elementType()).isEqualTo(ElementType.FLOAT16);
-        LayerData layer = RunFolder.readLayer(folder.checkpoints().get(1), 1);
+        LayerData layer = folder.checkpoints().get(1).readLayer(1);
         assertThat(layer.tokens()).isEqualTo(5);
         assertThat(layer.get(4, 2)).isEqualTo(42.25f);
         assertThat(layer.tokenId()).containsExactly(5, -1, 70000, 3, 1L << 40);

@@ -7,30 +7,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.geometry.MeasureParameter;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.CellFailure;
+import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
-import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.grid.CollectingListener;
+import org.shapescope.analysis.grid.CoreSplit;
+import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.grid.GridSummary;
+import org.shapescope.analysis.grid.PoolCellExecutor;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunInspection;
+import org.shapescope.analysis.store.ResultStore;
+import org.shapescope.app.data.MetricsCsv;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,7 +44,10 @@ import picocli.CommandLine.Spec;
         description = "Computes geometry measures for every (checkpoint, layer) cell of a run.%n"
                 + "CSV columns: step, layer, one per metric, tokens_used (most tokens any measure of the cell used), "
                 + "tokens_dropped (most any measure dropped: NaN/Inf rows, duplicate tokens).%n"
-                + "Exit status: 0 all cells computed, 1 problems or failed cells, 2 unusable run.")
+                + "Results are kept in the run's result store (SQLite, shared safely by several processes); "
+                + "only what it lacks is computed.%n"
+                + "Exit status: 0 every cell has every value, 1 problems, failed or empty cells (or, with --cached-only, "
+                + "cells the store lacks), 2 unusable run.")
 final class AnalyzeCommand implements Callable<Integer> {
     static final String DEFAULT_METRICS = "anisotropy,twonn,mle,pca_dim";
 
@@ -48,18 +55,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--metrics", split = ",", paramLabel = "M", defaultValue = DEFAULT_METRICS,
-            description = "comma-separated: anisotropy, anisotropy_uncentered, mean_cosine, isoscore, twonn, mle, phd, "
-                    + "pca_dim, participation_ratio (default: ${DEFAULT-VALUE})")
+            completionCandidates = EstimatorNames.class,
+            description = "comma-separated, of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; each is described below)")
     List<String> metricIds;
 
     @Mixin
     MeasureOptions measure;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--threads", paramLabel = "T", description = "cores to use (default: all)")
     Integer threads;
 
-    @Option(names = "--no-cache", description = "compute afresh and touch no cache")
-    boolean noCache;
+    @Option(names = "--cached-only", description = "compute nothing: print what the store holds (missing values empty)")
+    boolean cachedOnly;
 
     @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "output format (default: ${DEFAULT-VALUE})")
     String format;
@@ -72,109 +82,133 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<Metric> metrics = parseMetrics();
+        List<Estimator> estimators = Estimators.named(metricIds);
         if (!format.equals("csv") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
         }
-        RunFolder folder;
-        try {
-            folder = RunFolder.open(run);
-        } catch (RunFolderException e) {
-            spec.commandLine().getErr().println("shapescope: " + e.getMessage());
-            return RunInspection.UNUSABLE;
+        if (cachedOnly && storeOptions.noCache) {
+            throw new IllegalArgumentException("--cached-only reads the store, --no-cache ignores it: choose one");
         }
-        for (Problem problem : folder.problems()) {
-            spec.commandLine().getErr().println("shapescope: " + problem);
-        }
-        if (folder.checkpoints().isEmpty()) {
-            spec.commandLine().getErr().println("shapescope: " + folder.directory() + ": no usable checkpoint");
-            return RunInspection.UNUSABLE;
-        }
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (threadCount < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
-        MeasureParameters parameters = measure.parameters();
-        GridEngine probe = new GridEngine(folder, metrics, parameters, null, 1);
-        int cellCount = probe.cells().size();
-        int workers = Math.max(1, Math.min(threadCount, cellCount));
-        parameters = parameters.withThreads(Math.max(1, threadCount / workers));
-        ResultCache cache = noCache ? null : ResultCache.forRun(folder.directory());
-        GridEngine engine = new GridEngine(folder, metrics, parameters, cache, workers);
-
-        ProgressBar progress = new ProgressBar(System.console() != null ? spec.commandLine().getErr() : null, cellCount);
-        CollectingListener collected = new CollectingListener(progress::advance);
-        GridSummary summary = engine.run(collected);
-        progress.finish();
-        List<CellFailure> failures = collected.failures();
-        for (CellFailure failure : failures) {
-            spec.commandLine().getErr().println("shapescope: " + failure);
-        }
-        List<CellResult> sorted = collected.results();
-        List<Metric> columns = new ArrayList<>(metrics);
-        String text = format.equals("csv") ? csv(columns, sorted) : json(folder, parameters, columns, sorted, failures, summary);
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            writer.print(text);
-            writer.flush();
-        } else {
-            try (OutputStream stream = Files.newOutputStream(out)) {
-                stream.write(text.getBytes(StandardCharsets.UTF_8));
+        PrintWriter err = spec.commandLine().getErr();
+        try (ResultStore store = storeOptions.open(run)) {
+            RunFolder folder;
+            try {
+                folder = RunFolder.open(run, store);
+            } catch (RunFolderException e) {
+                err.println("shapescope: " + e.getMessage());
+                return RunInspection.UNUSABLE;
             }
+            for (Problem problem : folder.problems()) {
+                err.println("shapescope: " + problem);
+            }
+            if (folder.checkpoints().isEmpty()) {
+                err.println("shapescope: " + folder.directory() + ": no usable checkpoint");
+                return RunInspection.UNUSABLE;
+            }
+            int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (cores < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1");
+            }
+            List<CellKey> cells = GridEngine.cells(folder);
+            CoreSplit split = CoreSplit.of(cores, cells.size());
+            MeasureParameters parameters = measure.parameters().withThreads(split.threadsPerCell());
+            GridEngine engine = new GridEngine(folder, estimators, parameters, store, new PoolCellExecutor(split.workers()));
+            List<CellResult> rows;
+            List<CellFailure> failures;
+            GridSummary summary;
+            if (cachedOnly) {
+                rows = new ArrayList<>();
+                for (CellKey cell : cells) {
+                    rows.add(new CellResult(cell, engine.stored(cell), true));
+                }
+                failures = List.of();
+                int complete = (int) rows.stream().filter(r -> r.measures().size() == estimators.size()).count();
+                summary = new GridSummary(cells.size(), 0, complete, 0, false, java.time.Duration.ZERO);
+            } else {
+                ProgressBar progress = new ProgressBar(System.console() != null ? err : null, cells.size());
+                CollectingListener collected = new CollectingListener(progress::advance);
+                summary = engine.run(collected, new Cancellation());
+                progress.finish();
+                rows = collected.results();
+                failures = collected.failures();
+            }
+            for (CellFailure failure : failures) {
+                err.println("shapescope: " + failure);
+            }
+            store.warnings().forEach(warning -> err.println("shapescope: " + warning));
+            List<String> columns = estimators.stream().map(Estimator::name).toList();
+            String text = format.equals("csv") ? MetricsCsv.of(columns, rows)
+                    : json(folder, parameters, estimators, rows, failures, summary);
+            if (out == null) {
+                PrintWriter writer = spec.commandLine().getOut();
+                writer.print(text);
+                writer.flush();
+            } else {
+                try (OutputStream stream = Files.newOutputStream(out)) {
+                    stream.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            boolean complete = cachedOnly ? reportMissing(rows, estimators.size(), err) : reportEmpty(rows, err);
+            return complete && failures.isEmpty() && folder.problems().isEmpty()
+                    ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
         }
-        return failures.isEmpty() && folder.problems().isEmpty() ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
     }
 
-    private Set<Metric> parseMetrics() {
-        Set<Metric> metrics = EnumSet.noneOf(Metric.class);
-        for (String id : metricIds) {
-            metrics.add(Metric.parse(id.trim().toLowerCase(Locale.ROOT)));
+    /** With --cached-only: says how many cells the store lacks; true when it has every value. */
+    private static boolean reportMissing(List<CellResult> rows, int columns, PrintWriter err) {
+        long missing = rows.stream().filter(r -> r.measures().size() < columns).count();
+        if (missing > 0) {
+            err.println("shapescope: the store lacks values of " + missing + " of " + rows.size() + " cells (left empty)");
         }
-        return metrics;
+        return missing == 0;
     }
 
-    static String csv(List<Metric> columns, List<CellResult> rows) {
-        StringBuilder text = new StringBuilder("step,layer");
-        columns.forEach(metric -> text.append(',').append(metric.id()));
-        text.append(",tokens_used,tokens_dropped\n");
+    /** Says how many values are empty (refused, NaN) and why, for the first; true when none is. */
+    private static boolean reportEmpty(List<CellResult> rows, PrintWriter err) {
+        long empty = 0;
+        String first = null;
         for (CellResult row : rows) {
-            text.append(row.cell().step()).append(',').append(row.cell().layer());
-            for (Metric metric : columns) {
-                text.append(',').append(number(row.measures().get(metric).value()));
+            for (var measure : row.measures().entrySet()) {
+                if (measure.getValue().isRefused()) {
+                    empty++;
+                    if (first == null) {
+                        first = row.cell() + ", " + measure.getKey() + ": " + measure.getValue().note();
+                    }
+                }
             }
-            text.append(',').append(row.tokensUsed()).append(',').append(row.tokensDropped()).append('\n');
         }
-        return text.toString();
+        if (empty > 0) {
+            err.println("shapescope: " + empty + " values are empty (NaN), e.g. " + first);
+        }
+        return empty == 0;
     }
 
-    private static String json(RunFolder folder, MeasureParameters parameters, List<Metric> columns, List<CellResult> rows,
+    private static String json(RunFolder folder, MeasureParameters parameters, List<Estimator> columns, List<CellResult> rows,
                                java.util.Collection<CellFailure> failures, GridSummary summary) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("run", folder.metadata().name());
         report.put("folder", folder.directory().toString());
-        report.put("metrics", columns.stream().map(Metric::id).toList());
+        report.put("metrics", columns.stream().map(Estimator::name).toList());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("tokens", parameters.neighbourTokens());
-        params.put("seed", parameters.seed());
-        params.put("twonn_discard_fraction", parameters.twonnDiscardFraction());
-        params.put("twonn_authors_preset", parameters.twonnAuthorsPreset());
-        params.put("mle_neighbours", parameters.mleNeighbours());
+        for (MeasureParameter parameter : MeasureParameter.values()) {
+            params.put(parameter.id(), parameter.valueIn(parameters));
+        }
         report.put("parameters", params);
         List<Map<String, Object>> cells = new ArrayList<>();
         for (CellResult row : rows) {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("step", row.cell().step());
             cell.put("layer", row.cell().layer());
-            for (Metric metric : columns) {
-                MeasureResult result = row.measures().get(metric);
-                cell.put(metric.id(), Double.isFinite(result.value()) ? result.value() : null);
+            for (Estimator metric : columns) {
+                MeasureResult result = row.measures().get(metric.name());
+                cell.put(metric.name(), result != null && Double.isFinite(result.value()) ? result.value() : null);
             }
             cell.put("tokens_used", row.tokensUsed());
             cell.put("tokens_dropped", row.tokensDropped());
             Map<String, String> notes = new LinkedHashMap<>();
             row.measures().forEach((metric, result) -> {
                 if (!result.note().isEmpty()) {
-                    notes.put(metric.id(), result.note());
+                    notes.put(metric, result.note());
                 }
             });
             if (!notes.isEmpty()) {
@@ -189,14 +223,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         report.put("computed", summary.computed());
         report.put("from_cache", summary.fromCache());
         return InspectCommand.jsonWriter().writeValueAsString(report) + "\n";
-    }
-
-    /** Shortest text that reads back as the same double; whole numbers without ".0"; NaN as "NaN". */
-    static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
     }
 
     /** A one-line progress bar on a terminal; silent otherwise. */

@@ -12,7 +12,12 @@ import org.shapescope.analysis.format.CheckpointFile;
 import org.shapescope.analysis.format.LayerData;
 import org.shapescope.analysis.geometry.CellAnalyzer;
 import org.shapescope.analysis.geometry.MeasureParameters;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.grid.Cancellation;
+import org.shapescope.analysis.grid.PoolCellExecutor;
+import org.shapescope.analysis.store.ResultStore;
+import org.shapescope.app.data.MetricsCsv;
 import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.grid.GridSummary;
@@ -132,13 +137,12 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Set<Metric> metrics = EnumSet.noneOf(Metric.class);
-            metricIds.forEach(id -> metrics.add(Metric.parse(id)));
+            List<Estimator> metrics = Estimators.named(metricIds);
             RunFolder folder = RunFolder.open(run);
             BenchSupport.resetHeapPeak();
             CollectingListener collected = new CollectingListener();
-            GridSummary summary = new GridEngine(folder, metrics, MeasureParameters.defaults().withThreads(threads), null, workers)
-                    .run(collected);
+            GridSummary summary = new GridEngine(folder, metrics, MeasureParameters.defaults().withThreads(threads), ResultStore.none(),
+                    new PoolCellExecutor(workers)).run(collected, new Cancellation());
             collected.failures().forEach(failure -> spec.commandLine().getErr().println("shapescope: " + failure));
             long peak = BenchSupport.heapPeakBytes();
             spec.commandLine().getOut().printf("cells %d  wall %.2f s  (%.3f s per cell)  workers %d x threads %d  peak heap %.0f MB of %.0f MB%n",
@@ -146,7 +150,7 @@ final class BenchCommand implements Runnable {
                     workers, threads, peak / 1e6, BenchSupport.maxHeapBytes() / 1e6);
             spec.commandLine().getOut().printf("kernels %s%n", CellAnalyzer.kernels());
             if (out != null) {
-                Files.writeString(out, AnalyzeCommand.csv(new ArrayList<>(metrics), collected.results()));
+                Files.writeString(out, MetricsCsv.of(metrics.stream().map(Estimator::name).toList(), collected.results()));
             }
             return summary.failed() == 0 ? 0 : 1;
         }

@@ -3,15 +3,18 @@ package org.shapescope.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ui.Drawable;
-import org.shapescope.analysis.cache.ResultCache;
 import org.shapescope.analysis.format.LayerData;
 import org.shapescope.analysis.geometry.MeasureParameters;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.grid.Cancellation;
+import org.shapescope.analysis.grid.CoreSplit;
+import org.shapescope.analysis.grid.PoolCellExecutor;
+import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.grid.CellFailure;
 import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.grid.CollectingListener;
@@ -83,8 +86,8 @@ final class RenderCommand implements Callable<Integer> {
     MeasureOptions measure;
 
 
-    @Option(names = "--no-cache", description = "compute afresh and touch no cache")
-    boolean noCache;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output file: .png, .svg or .pdf")
     Path out;
@@ -102,7 +105,7 @@ final class RenderCommand implements Callable<Integer> {
         if (logSteps && kind != FigureKind.HEATMAP) {
             throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
         }
-        Metric metric = Metric.parse(metricId.trim().toLowerCase(Locale.ROOT));
+        Estimator metric = Estimators.named(metricId);
         if (!(scale > 0) || (width != null && width < 50) || (height != null && height < 50)) {
             throw new IllegalArgumentException("--scale must be positive and --width/--height at least 50");
         }
@@ -129,7 +132,7 @@ final class RenderCommand implements Callable<Integer> {
         Drawable figure;
         if (kind == FigureKind.PROJECTION) {
             Checkpoint checkpoint = folder.checkpoints().get(stepIdx);
-            LayerData data = RunFolder.readLayer(checkpoint, layers.get(layerIdx));
+            LayerData data = checkpoint.readLayer(layers.get(layerIdx));
             Projection projection = CellProjections.of(data);
             PointValue colour = pointValue(colourBy);
             if (!projection.available().contains(colour)) {
@@ -156,12 +159,15 @@ final class RenderCommand implements Callable<Integer> {
         return failures.isEmpty() ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
     }
 
-    private MetricGrid computeGrid(RunFolder folder, Metric metric, List<CellFailure> failures) throws InterruptedException {
-        MeasureParameters parameters = measure.parameters();
-        ResultCache cache = noCache ? null : ResultCache.forRun(folder.directory());
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private MetricGrid computeGrid(RunFolder folder, Estimator metric, List<CellFailure> failures) throws InterruptedException {
+        CoreSplit split = CoreSplit.ofMachine(GridEngine.cells(folder).size());
+        MeasureParameters parameters = measure.parameters().withThreads(split.threadsPerCell());
         CollectingListener collected = new CollectingListener();
-        new GridEngine(folder, EnumSet.of(metric), parameters, cache, workers).run(collected);
+        try (ResultStore store = storeOptions.open(folder.directory())) {
+            new GridEngine(folder, List.of(metric), parameters, store, new PoolCellExecutor(split.workers()))
+                    .run(collected, new Cancellation());
+            store.warnings().forEach(w -> spec.commandLine().getErr().println("shapescope: " + w));
+        }
         failures.addAll(collected.failures());
         return MetricGrids.of(folder, metric, collected.results());
     }

@@ -1,6 +1,9 @@
 package org.shapescope.app.cli;
 
 import java.io.PrintWriter;
+import org.shapescope.analysis.ErrorText;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +29,10 @@ public final class ShapescopeCommand implements Runnable {
     /** Runs the command line with the given output streams (for tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ShapescopeCommand());
+        String metrics = metricsFooter();
+        for (String name : new String[] {"analyze", "render"}) {
+            commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(metrics);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -36,7 +43,15 @@ public final class ShapescopeCommand implements Runnable {
     }
 
     static String oneLine(Throwable exception) {
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return ErrorText.firstLine(exception);
+    }
+
+    /** The registered estimators with their descriptions, for the help of the commands that take metrics. */
+    static String metricsFooter() {
+        StringBuilder text = new StringBuilder("%nMetrics (docs/MEASURES.md):%n");
+        for (Estimator estimator : Estimators.all()) {
+            text.append(String.format("  %-22s %s", estimator.name(), estimator.description().replace("%", "%%"))).append("%n");
+        }
+        return text.toString();
     }
 }

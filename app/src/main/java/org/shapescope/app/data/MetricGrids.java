@@ -3,7 +3,7 @@ package org.shapescope.app.data;
 import java.util.Arrays;
 import java.util.Collection;
 import org.shapescope.analysis.geometry.MeasureResult;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.geometry.Estimator;
 import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.viewer.data.MetricGrid;
@@ -17,15 +17,15 @@ public final class MetricGrids {
     }
 
     /** A grid of the run's shape with no value computed yet. */
-    public static MetricGrid empty(RunFolder run, Metric metric) {
-        return MetricGrid.empty(metric.id(), run.steps(), run.layers().stream().mapToInt(Integer::intValue).toArray());
+    public static MetricGrid empty(RunFolder run, Estimator metric) {
+        return MetricGrid.empty(metric.name(), run.steps(), run.layers().stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
      * {@code grid} with the values of {@code metric} from {@code results} filled in (one copy for
      * the whole batch); results for cells outside the grid or without the metric are skipped.
      */
-    public static MetricGrid with(MetricGrid grid, Metric metric, Collection<CellResult> results) {
+    public static MetricGrid with(MetricGrid grid, Estimator metric, Collection<CellResult> results) {
         int[] stepIdx = new int[results.size()];
         int[] layerIdx = new int[results.size()];
         double[] values = new double[results.size()];
@@ -33,7 +33,7 @@ public final class MetricGrids {
         int[] layers = grid.layers();
         int n = 0;
         for (CellResult result : results) {
-            MeasureResult measure = result.measures().get(metric);
+            MeasureResult measure = result.measures().get(metric.name());
             int s = grid.indexOfStep(result.cell().step());
             int l = Arrays.binarySearch(layers, result.cell().layer());
             if (measure == null || s < 0 || l < 0) {
@@ -53,7 +53,7 @@ public final class MetricGrids {
     }
 
     /** A grid of the run filled with {@code results}. */
-    public static MetricGrid of(RunFolder run, Metric metric, Collection<CellResult> results) {
+    public static MetricGrid of(RunFolder run, Estimator metric, Collection<CellResult> results) {
         return with(empty(run, metric), metric, results);
     }
 

@@ -2,7 +2,6 @@ package org.shapescope.app.explorer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +19,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.shapescope.analysis.cache.ResultCache;
+import org.shapescope.analysis.ErrorText;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
 import org.shapescope.analysis.geometry.MeasureParameters;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.grid.Cancellation;
+import org.shapescope.analysis.grid.CoreSplit;
+import org.shapescope.analysis.grid.PoolCellExecutor;
+import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.GridEngine;
@@ -52,11 +56,12 @@ public final class ExplorerModel {
 
     private final TaskExecutor executor;
     private final Executor uiThread;
-    private final Function<Path, ResultCache> caches;
+    private final Function<Path, ResultStore> stores;
     private final int workers;
 
     private final ReadOnlyObjectWrapper<RunFolder> run = new ReadOnlyObjectWrapper<>(this, "run");
-    private final ReadOnlyObjectWrapper<Metric> metric = new ReadOnlyObjectWrapper<>(this, "metric", Metric.ANISOTROPY);
+    private final ReadOnlyObjectWrapper<Estimator> metric =
+            new ReadOnlyObjectWrapper<>(this, "metric", Estimators.named("anisotropy"));
     private final ReadOnlyObjectWrapper<MeasureParameters> parameters =
             new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults());
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
@@ -79,8 +84,8 @@ public final class ExplorerModel {
     private final Map<CellKey, CellResult> results = new LinkedHashMap<>();
     private final Set<Path> noticedFiles = new HashSet<>();
     private final ProjectionCache projections = new ProjectionCache(PROJECTION_CACHE_SIZE);
-    private ResultCache cache;
-    private GridHandle gridHandle;
+    private ResultStore store = ResultStore.none();
+    private Cancellation gridHandle;
     private int gridGeneration;
     private int runGeneration;
     private CellKey projectionLoading;
@@ -89,13 +94,13 @@ public final class ExplorerModel {
     /**
      * @param executor runs file reading and computing in the background
      * @param uiThread runs grid batches on the UI thread ({@code Platform::runLater})
-     * @param caches   the result cache of a run folder (called in the background), or returning null for none
-     * @param workers  cells computed at once
+     * @param stores   the result store of a run folder (called in the background; {@link ResultStore#none()} for none)
+     * @param workers  cores the grid may use (split between cells and their kernels by {@link CoreSplit})
      */
-    public ExplorerModel(TaskExecutor executor, Executor uiThread, Function<Path, ResultCache> caches, int workers) {
+    public ExplorerModel(TaskExecutor executor, Executor uiThread, Function<Path, ResultStore> stores, int workers) {
         this.executor = executor;
         this.uiThread = uiThread;
-        this.caches = caches;
+        this.stores = stores;
         this.workers = Math.max(1, workers);
         selectedCheckpoint.addListener(x -> requestProjection());
         selectedLayer.addListener(x -> requestProjection());
@@ -111,11 +116,11 @@ public final class ExplorerModel {
         return run.get();
     }
 
-    public ReadOnlyObjectProperty<Metric> metricProperty() {
+    public ReadOnlyObjectProperty<Estimator> metricProperty() {
         return metric.getReadOnlyProperty();
     }
 
-    public Metric getMetric() {
+    public Estimator getMetric() {
         return metric.get();
     }
 
@@ -202,7 +207,7 @@ public final class ExplorerModel {
 
     /** The metrics table as CSV ({@code step,layer,<metric>,tokens_used,tokens_dropped}). */
     public String metricsCsv() {
-        return MetricsCsv.of(metric.get(), results.values());
+        return MetricsCsv.of(List.of(metric.get().name()), results.values());
     }
 
     // ---- commands
@@ -213,11 +218,18 @@ public final class ExplorerModel {
         cancelGrid();
         status.set("Opening " + folder + " …");
         executor.execute("Open " + folder, () -> {
-            RunFolder opened = RunFolder.open(folder);
-            return new OpenedRun(opened, caches.apply(opened.directory()));
+            ResultStore opened = stores.apply(folder.toAbsolutePath().normalize());
+            try {
+                return new OpenedRun(RunFolder.open(folder, opened), opened);
+            } catch (RuntimeException | java.io.IOException e) {
+                opened.close();
+                throw e;
+            }
         }, opened -> {
             if (generation == runGeneration) {
                 show(opened);
+            } else {
+                closeInBackground(opened.store());
             }
         }, failure -> {
             if (generation == runGeneration) {
@@ -228,7 +240,7 @@ public final class ExplorerModel {
     }
 
     /** Shows {@code m} for every cell; restarts the grid (cached values reappear at once). */
-    public void selectMetric(Metric m) {
+    public void selectMetric(Estimator m) {
         if (m != null && m != metric.get()) {
             metric.set(m);
             restartGrid();
@@ -276,19 +288,31 @@ public final class ExplorerModel {
         }
     }
 
-    /** Stops everything in the background. */
+    /** Stops everything in the background and closes the run's store. */
     public void dispose() {
         cancelGrid();
+        closeInBackground(store);
+        store = ResultStore.none();
     }
 
     // ---- internals
 
-    private record OpenedRun(RunFolder run, ResultCache cache) {
+    private record OpenedRun(RunFolder run, ResultStore store) {
+    }
+
+    private void closeInBackground(ResultStore done) {
+        if (done != ResultStore.none()) {
+            executor.execute("Close " + done.location(), () -> {
+                done.close();
+                return null;
+            }, nothing -> { }, failure -> { });
+        }
     }
 
     private void show(OpenedRun opened) {
         RunFolder r = opened.run();
-        cache = opened.cache();
+        closeInBackground(store);
+        store = opened.store();
         projections.clear();
         projectionLoading = null;
         noticedFiles.clear();
@@ -299,6 +323,7 @@ public final class ExplorerModel {
                 notice(problem.file(), problem.message());
             }
         }
+        store.warnings().forEach(warning -> notice(null, warning));
         loss.set(r.loss().map(MetricGrids::loss).orElse(null));
         projection.set(null);
         run.set(r);
@@ -325,25 +350,18 @@ public final class ExplorerModel {
             status.set("No usable checkpoint");
             return;
         }
-        MeasureParameters p = parameters.get();
-        int cellWorkers = Math.min(workers, Math.max(1, r.checkpoints().size() * r.layers().size()));
-        GridEngine engine = new GridEngine(r, EnumSet.of(metric.get()), p.withThreads(Math.max(1, workers / cellWorkers)),
-                cache, cellWorkers);
+        List<CellKey> cells = GridEngine.cells(r);
+        CoreSplit split = CoreSplit.of(workers, cells.size());
+        GridEngine engine = new GridEngine(r, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
+                store, new PoolCellExecutor(split.workers()));
         cellsDone.set(0);
-        cellsTotal.set(engine.cells().size());
+        cellsTotal.set(cells.size());
         gridRunning.set(true);
-        status.set("Computing " + metric.get().id());
-        GridHandle handle = new GridHandle();
+        status.set("Computing " + metric.get().name());
+        Cancellation handle = new Cancellation();
         gridHandle = handle;
         GridEventQueue queue = new GridEventQueue(uiThread, batch -> apply(generation, batch));
-        executor.execute("Grid " + metric.get().id(), () -> {
-            if (handle.isCancelled()) {
-                return null;
-            }
-            GridEngine.GridJob job = engine.start(queue);
-            handle.started(job);
-            return job.await();
-        }, summary -> {
+        executor.execute("Grid " + metric.get().name(), () -> engine.run(queue, handle), summary -> {
         }, failure -> {
             if (generation == gridGeneration) {
                 gridRunning.set(false);
@@ -381,7 +399,7 @@ public final class ExplorerModel {
             grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
         }
         if (gridRunning.get()) {
-            status.set("Computing " + metric.get().id() + (currentCell.isEmpty() ? "" : " · " + currentCell));
+            status.set("Computing " + metric.get().name() + (currentCell.isEmpty() ? "" : " · " + currentCell));
         }
     }
 
@@ -403,7 +421,7 @@ public final class ExplorerModel {
         Checkpoint checkpoint = r.checkpoint(cell.step()).orElseThrow();
         projectionLoading = cell;
         int generation = runGeneration;
-        executor.execute("Projection " + cell, () -> CellProjections.of(RunFolder.readLayer(checkpoint, cell.layer())),
+        executor.execute("Projection " + cell, () -> CellProjections.of(checkpoint.readLayer(cell.layer())),
                 computed -> {
                     if (generation != runGeneration) {
                         return;
@@ -450,8 +468,7 @@ public final class ExplorerModel {
     }
 
     static String oneLine(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return ErrorText.firstLine(failure);
     }
 
 }

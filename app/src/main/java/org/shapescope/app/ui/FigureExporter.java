@@ -95,7 +95,7 @@ final class FigureExporter {
      */
     void exportAll(Map<FigureKind, Drawable> figures, Path folder) {
         double scale = pngScale.get();
-        String stem = model.getMetric().id();
+        String stem = model.getMetric().name();
         String csv = model.metricsCsv();
         executor.execute("Export all into " + folder, () -> {
             Files.createDirectories(folder);
@@ -120,7 +120,7 @@ final class FigureExporter {
     void chooseAndWriteCsv() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export metrics table");
-        chooser.setInitialFileName(model.getMetric().id() + "-metrics.csv");
+        chooser.setInitialFileName(model.getMetric().name() + "-metrics.csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         var file = chooser.showSaveDialog(owner);
         if (file != null) {

@@ -17,7 +17,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.shapescope.analysis.geometry.MeasureParameters;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.app.explorer.ExplorerModel;
@@ -32,7 +33,7 @@ final class RunPanel extends VBox {
     private final Label name = new Label("No run open");
     private final GridPane facts = new GridPane();
     private final ListView<Problem> problems = new ListView<>();
-    private final ComboBox<Metric> metric = new ComboBox<>();
+    private final ComboBox<Estimator> metric = new ComboBox<>();
     private final Spinner<Integer> tokens = new Spinner<>(16, 1_000_000, MeasureParameters.DEFAULT_NEIGHBOUR_TOKENS, 512);
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 0, 1);
     private final Spinner<Double> discard = new Spinner<>(0.0, 0.9, MeasureParameters.DEFAULT_TWONN_DISCARD, 0.05);
@@ -68,18 +69,21 @@ final class RunPanel extends VBox {
         VBox.setVgrow(problems, Priority.SOMETIMES);
 
         metric.setId("metric");
-        metric.getItems().setAll(Metric.values());
+        metric.getItems().setAll(Estimators.all());
         metric.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Metric m) {
-                return m == null ? "" : m.id();
+            public String toString(Estimator m) {
+                return m == null ? "" : m.name();
             }
 
             @Override
-            public Metric fromString(String id) {
-                return Metric.parse(id);
+            public Estimator fromString(String name) {
+                return Estimators.named(name);
             }
         });
+        metric.setTooltip(new javafx.scene.control.Tooltip());
+        metric.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> metric.getValue() == null ? "" : metric.getValue().description(), metric.valueProperty()));
         metric.setMaxWidth(Double.MAX_VALUE);
         metric.setValue(model.getMetric());
         metric.valueProperty().addListener((obs, old, now) -> model.selectMetric(now));

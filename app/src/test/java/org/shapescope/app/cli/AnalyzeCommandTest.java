@@ -27,7 +27,7 @@ class AnalyzeCommandTest {
         String[] cells = lines.get(1).split(",");
         assertThat(Double.parseDouble(cells[2])).isBetween(0.0, 1.0);
         assertThat(cells[6]).isEqualTo("60");
-        assertThat(dir.resolve(".shapescope-cache/geometry.json")).exists();
+        assertThat(dir.resolve(".shapescope-cache/results.sqlite")).exists();
     }
 
     @Test
@@ -46,11 +46,16 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("out.json");
         CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,isoscore,phd", "--format", "json",
                 "--out", out.toString(), "--no-cache");
-        assertThat(result.exitCode()).isZero();
+        // PHD needs 131 distinct tokens: on 40 its cells are empty, which the exit status and one line say
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).startsWith("shapescope: 4 values are empty (NaN), e.g. step ")
+                .contains("phd: PHD needs at least 131 distinct finite tokens, got 40").doesNotContain("\n");
         JsonNode report = new ObjectMapper().readTree(Files.readString(out));
         assertThat(report.get("metrics")).hasSize(3);
         assertThat(report.get("cells")).hasSize(4);
         assertThat(report.get("cells").get(0).has("isoscore")).isTrue();
+        assertThat(report.get("cells").get(0).get("phd").isNull()).isTrue();
+        assertThat(report.get("cells").get(0).get("notes").get("phd").asText()).contains("PHD needs at least");
     }
 
     @Test

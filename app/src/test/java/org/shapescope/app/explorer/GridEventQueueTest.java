@@ -3,12 +3,11 @@ package org.shapescope.app.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.shapescope.analysis.geometry.Metric;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
 
@@ -33,7 +32,7 @@ class GridEventQueueTest {
                     Thread.currentThread().interrupt();
                 }
                 for (int i = 0; i < CELLS_PER_THREAD; i++) {
-                    queue.cellFinished(new CellResult(new CellKey(i, worker), new EnumMap<>(Metric.class), false));
+                    queue.cellFinished(new CellResult(new CellKey(i, worker), Map.of(), false));
                 }
             });
             thread.start();
@@ -49,7 +48,7 @@ class GridEventQueueTest {
         assertThat(batches).hasSize(1);
         assertThat(batches.get(0)).hasSize(THREADS * CELLS_PER_THREAD);
 
-        queue.cellFinished(new CellResult(new CellKey(-1, 0), new EnumMap<>(Metric.class), false));
+        queue.cellFinished(new CellResult(new CellKey(-1, 0), Map.of(), false));
         assertThat(posted).as("a result after the drain posts the next one").hasSize(1);
         posted.poll().run();
         assertThat(batches).hasSize(2);

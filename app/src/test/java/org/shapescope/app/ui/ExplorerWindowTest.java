@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.shapescope.analysis.cache.ResultCache;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
-import org.shapescope.analysis.geometry.Metric;
+import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.grid.Cancellation;
+import org.shapescope.analysis.grid.SameThreadCellExecutor;
+import org.shapescope.analysis.store.ResultStore;
+import org.shapescope.analysis.store.SqliteResultStore;
 import org.shapescope.analysis.grid.CellFailure;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
@@ -76,7 +78,7 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
-        model = new ExplorerModel(executor, Platform::runLater, folder -> null, 2);
+        model = new ExplorerModel(executor, Platform::runLater, folder -> ResultStore.none(), 2);
         window = new ExplorerWindow(model, executor, new RecentRuns(preferences));
         window.showOn(stage);
     }
@@ -105,9 +107,10 @@ class ExplorerWindowTest {
     }
 
     /** The engine's values for the same run and parameters, computed directly (no cache, one worker). */
-    private static Map<CellKey, MeasureResult> engineValues(Path run, Metric metric) throws Exception {
+    private static Map<CellKey, MeasureResult> engineValues(Path run, String metric) throws Exception {
         Map<CellKey, MeasureResult> values = new ConcurrentHashMap<>();
-        new GridEngine(RunFolder.open(run), EnumSet.of(metric), MeasureParameters.defaults(), null, 1).run(new GridListener() {
+        new GridEngine(RunFolder.open(run), Estimators.of(metric), MeasureParameters.defaults(), ResultStore.none(),
+                new SameThreadCellExecutor()).run(new GridListener() {
             @Override
             public void cellFinished(CellResult result) {
                 values.put(result.cell(), result.measures().get(metric));
@@ -117,7 +120,7 @@ class ExplorerWindowTest {
             public void cellFailed(CellFailure failure) {
                 throw new AssertionError(failure.toString());
             }
-        });
+        }, new Cancellation());
         return values;
     }
 
@@ -128,7 +131,7 @@ class ExplorerWindowTest {
         MetricGrid shown = window.charts().heatmap().getGrid();
         assertThat(shown.layerCount()).isEqualTo(LAYERS);
         assertThat(shown.stepCount()).isEqualTo(CHECKPOINTS);
-        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.ANISOTROPY);
+        Map<CellKey, MeasureResult> expected = engineValues(run, "anisotropy");
         assertThat(expected).hasSize(LAYERS * CHECKPOINTS);
         for (int s = 0; s < CHECKPOINTS; s++) {
             for (int l = 0; l < LAYERS; l++) {
@@ -165,7 +168,7 @@ class ExplorerWindowTest {
         assertThat(window.charts().profile().getDisplayedChart().getTitle().getText()).contains("16");
         assertThat(window.charts().trajectory().getDisplayedChart().getXYPlot().getDataset(0).getSeriesKey(0).toString())
                 .contains("layer 2");
-        Projection expected = CellProjections.of(RunFolder.readLayer(RunFolder.open(run).checkpoint(16).orElseThrow(), 2));
+        Projection expected = CellProjections.of(RunFolder.open(run).checkpoint(16).orElseThrow().readLayer(2));
         Projection shown = window.charts().projection().getProjection();
         assertThat(shown).isNotNull();
         assertThat(shown.x()).containsExactly(expected.x());
@@ -298,13 +301,13 @@ class ExplorerWindowTest {
     void changedParametersRestartTheGridAndCachedValuesReappear(FxRobot robot) throws Exception {
         Path run = writeRun();
         robot.interact(() -> model.dispose());
-        ResultCache cache = ResultCache.at(dir.resolve("cache.json"));
-        ExplorerModel cached = new ExplorerModel(executor, Platform::runLater, folder -> cache, 2);
+        SqliteResultStore store = SqliteResultStore.at(dir.resolve("results.sqlite"));
+        ExplorerModel cached = new ExplorerModel(executor, Platform::runLater, folder -> store, 2);
         robot.interact(() -> cached.open(run));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> cached.getRun() != null
                 && !cached.gridRunningProperty().get() && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         // TwoNN works on the seeded neighbour sample, so the sample size changes its values.
-        robot.interact(() -> cached.selectMetric(Metric.TWONN));
+        robot.interact(() -> cached.selectMetric(Estimators.named("twonn")));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS && "twonn".equals(cached.getGrid().metric()));
         double before = cached.getGrid().value(2, 1);
@@ -326,12 +329,12 @@ class ExplorerWindowTest {
     void changingTheMetricRestartsTheGridAndOpenedRunsAreRemembered(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
-        robot.interact(() -> model.selectMetric(Metric.TWONN));
+        robot.interact(() -> model.selectMetric(Estimators.named("twonn")));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !model.gridRunningProperty().get()
                 && model.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.charts().heatmap().getGrid().metric()).isEqualTo("twonn");
-        Map<CellKey, MeasureResult> expected = engineValues(run, Metric.TWONN);
+        Map<CellKey, MeasureResult> expected = engineValues(run, "twonn");
         assertThat(model.getGrid().value(0, 0)).isEqualTo(expected.get(new CellKey(0, 0)).value());
         assertThat(new RecentRuns(preferences).list()).containsExactly(run.toAbsolutePath().normalize());
     }

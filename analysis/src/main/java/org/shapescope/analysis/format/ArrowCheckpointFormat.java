@@ -1,0 +1,43 @@
+package org.shapescope.analysis.format;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.shapescope.analysis.store.FileIdentity;
+
+/**
+ * Arrow IPC checkpoints (docs/FORMAT.md): the file format ({@code .arrow}, {@code .feather},
+ * {@code .ipc}) and the stream format ({@code .arrows}), told apart by their first bytes and read
+ * by {@link CheckpointFile}. The layout kept for the store is the batch index, so a stream or a
+ * foreign file without our footer index is scanned once per identity, not once per cell.
+ */
+public final class ArrowCheckpointFormat implements CheckpointFormat {
+    /** File name endings taken as Arrow checkpoint files. */
+    public static final List<String> SUFFIXES = List.of(".arrow", ".arrows", ".feather", ".ipc");
+
+    @Override
+    public String name() {
+        return "arrow-ipc";
+    }
+
+    @Override
+    public boolean accepts(Path entry) {
+        String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && SUFFIXES.stream().anyMatch(name::endsWith) && !Files.isDirectory(entry);
+    }
+
+    @Override
+    public FileIdentity identify(Path entry) throws IOException {
+        return FileIdentity.of(entry);
+    }
+
+    @Override
+    public CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException {
+        try (CheckpointFile file = CheckpointFile.open(entry, knownLayout)) {
+            return new ArrowCheckpoint(entry.toString(), name(), file.schemaMetadata().get("step"), file.elementType(),
+                    file.hiddenSize(), file.tokensPerLayer(), file.batchIndex());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.shapescope.analysis.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.shapescope.analysis.store.FileIdentity;
+
+/**
+ * An input format of run folders: the extension point for new kinds of checkpoint. A format
+ * recognises an entry of a run folder (a file or a folder), identifies its content for the result
+ * store, and opens it as a {@link CheckpointSource}. Adding one is one class implementing this and
+ * one line in {@code org.shapescope.analysis.run.CheckpointFormats} (docs/ARCHITECTURE.md).
+ */
+public interface CheckpointFormat {
+
+    /** A short stable name ("arrow-ipc", "npy-dump"). */
+    String name();
+
+    /** True when this entry of a run folder (a file, or a folder) is a checkpoint of this format. */
+    boolean accepts(Path entry);
+
+    /** What identifies the entry's content (name, size, time, fingerprint), for the result store. */
+    FileIdentity identify(Path entry) throws IOException;
+
+    /**
+     * Opens the entry and learns what it holds.
+     *
+     * @param knownLayout the {@link CheckpointSource#layout()} of an earlier opening of the same identity
+     *                    (then nothing is scanned), or null
+     * @throws CheckpointFormatException naming the entry and the problem
+     */
+    CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException;
+}

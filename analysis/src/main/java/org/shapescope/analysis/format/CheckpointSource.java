@@ -1,0 +1,46 @@
+package org.shapescope.analysis.format;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+
+/**
+ * One checkpoint of a run, whatever holds it (an Arrow IPC file or stream, a folder of numpy
+ * dumps): what it holds — layers, tokens per layer, hidden size — and one layer on demand as
+ * float32. A source is a small value (it knows its layout, not its data) that can be shipped to
+ * another thread or machine; {@link #readLayer} opens the data each time and never scans it again.
+ * Made by a {@link CheckpointFormat}.
+ */
+public interface CheckpointSource extends Serializable {
+
+    /** The file or folder the checkpoint is read from. */
+    Path location();
+
+    /** The name of the {@link CheckpointFormat} that opened it. */
+    String format();
+
+    /**
+     * The training step the checkpoint declares itself (Arrow schema metadata {@code step}), if any.
+     *
+     * @throws CheckpointFormatException when it declares one that is not a whole number
+     */
+    OptionalLong stepFromMetadata() throws CheckpointFormatException;
+
+    ElementType elementType();
+
+    int hiddenSize();
+
+    /** Layer index → number of tokens (rows) of that layer, in layer order. */
+    SortedMap<Integer, Integer> tokensPerLayer();
+
+    /**
+     * Loads one layer as float32, with the optional per-token columns.
+     *
+     * @throws CheckpointFormatException naming the file and the problem
+     */
+    LayerData readLayer(int layer) throws CheckpointFormatException;
+
+    /** What the format learnt of the data's layout, as text the format reads back ({@link CheckpointFormat#open}). */
+    String layout();
+}

@@ -1,0 +1,161 @@
+package org.shapescope.analysis.geometry;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The shared work of one cell, computed at most once and only when an {@link Estimator} asks for
+ * it: the finite rows, the spectra of the centred and uncentred scatter (all finite tokens), the
+ * seeded de-duplicated neighbour sample and one exact k-nearest-neighbour table over it, k the
+ * largest any of the cell's estimators reads. Each input carries the note of what was dropped or
+ * sampled, and the reason it cannot be had ("needs at least 2 finite tokens, got 1"), which the
+ * estimators pass on in their refusals.
+ *
+ * <p>Not thread-safe: one cell, one thread (its kernels may use {@code threads} threads).
+ */
+public final class CellInputs {
+    private final float[] values;
+    private final int d;
+    private final MeasureParameters parameters;
+    private final BooleanSupplier cancelled;
+    private final int[] neighbourCounts;
+    private final FiniteRows finite;
+    private final String finiteNote;
+    private Spectrum centred;
+    private Spectrum uncentred;
+    private NeighbourSample sample;
+    private String sampleNote;
+    private NeighbourTable table;
+    private boolean tableDone;
+
+    /** A spectrum, or the reason there is none. */
+    record Spectrum(CovarianceSpectrum spectrum, String refusal) {
+    }
+
+    CellInputs(float[] values, int n, int d, List<Estimator> estimators, MeasureParameters parameters,
+               BooleanSupplier cancelled) {
+        this.values = values;
+        this.d = d;
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+        this.neighbourCounts = estimators.stream().mapToInt(e -> e.neighbours(parameters)).filter(k -> k > 0).toArray();
+        BlockWorkers.checkCancelled(cancelled);
+        this.finite = FiniteRows.of(values, n, d);
+        this.finiteNote = finite.dropped() == 0 ? "" : "dropped " + finite.dropped() + " rows with NaN/Inf";
+    }
+
+    /** Columns of the cloud. */
+    public int dimension() {
+        return d;
+    }
+
+    int threads() {
+        return parameters.threads();
+    }
+
+    BooleanSupplier cancelled() {
+        return cancelled;
+    }
+
+    FiniteRows finite() {
+        return finite;
+    }
+
+    /** What dropping non-finite rows did ("" when nothing was dropped). */
+    String finiteNote() {
+        return finiteNote;
+    }
+
+    /** The spectrum of the centred scatter of the finite rows, or why there is none. */
+    Spectrum centred() {
+        if (centred == null) {
+            int rows = finite.rows();
+            if (rows < 2) {
+                centred = new Spectrum(null, "needs at least 2 finite tokens, got " + rows);
+            } else {
+                CovarianceSpectrum s = CovarianceSpectrum.of(finite.values(), rows, d, true, threads(), cancelled);
+                centred = s.total() > 0 ? new Spectrum(s, null) : new Spectrum(null, "all columns constant: no variance");
+            }
+        }
+        return centred;
+    }
+
+    /** The spectrum of the uncentred scatter of the finite rows, or why there is none. */
+    Spectrum uncentred() {
+        if (uncentred == null) {
+            BlockWorkers.checkCancelled(cancelled);
+            int rows = finite.rows();
+            if (rows < 1) {
+                uncentred = new Spectrum(null, "no finite tokens");
+            } else {
+                CovarianceSpectrum s = CovarianceSpectrum.of(finite.values(), rows, d, false, threads(), cancelled);
+                uncentred = s.total() > 0 ? new Spectrum(s, null) : new Spectrum(null, "all values zero");
+            }
+        }
+        return uncentred;
+    }
+
+    /** The seeded, de-duplicated neighbour sample of the finite rows. */
+    NeighbourSample sample() {
+        if (sample == null) {
+            sample = NeighbourSample.of(finite.values(), finite.rows(), d, parameters.neighbourTokens(), parameters.seed());
+            String note = finiteNote;
+            if (sample.duplicates() > 0) {
+                note = join(note, "dropped " + sample.duplicates() + " duplicate rows");
+            }
+            if (sample.rows() < sample.distinct()) {
+                note = join(note, "sampled " + sample.rows() + " of " + sample.distinct() + " distinct tokens");
+            }
+            sampleNote = note;
+        }
+        return sample;
+    }
+
+    /** What the neighbour sample dropped and sampled. */
+    String sampleNote() {
+        sample();
+        return sampleNote;
+    }
+
+    /** Rows the neighbour-based estimators dropped: non-finite and duplicate. */
+    int sampleDropped() {
+        return finite.dropped() + sample().duplicates();
+    }
+
+    /**
+     * The exact neighbour table of the sample with the largest k that an estimator of the cell
+     * reads and the sample can give (k below its rows), or null when the sample has fewer than
+     * {@link TwoNearestNeighbours#MIN_POINTS} rows or no estimator asks for neighbours.
+     */
+    NeighbourTable neighbourTable() {
+        if (!tableDone) {
+            tableDone = true;
+            int rows = sample().rows();
+            int k = 0;
+            for (int asked : neighbourCounts) {
+                if (asked < rows) {
+                    k = Math.max(k, asked);
+                }
+            }
+            if (k > 0 && rows >= TwoNearestNeighbours.MIN_POINTS && rows > k) {
+                table = NearestNeighbourSearch.of(sample.values(), rows, d, k, threads(), cancelled);
+            }
+        }
+        return table;
+    }
+
+    /** A finished value, or its refusal when it is not finite. */
+    static MeasureResult finiteOrRefused(double v, int rows, int dropped, String note, String why) {
+        return Double.isFinite(v) ? new MeasureResult(v, rows, dropped, note)
+                : MeasureResult.refused(rows, dropped, join(why, note));
+    }
+
+    /** Joins non-empty notes with "; ". */
+    static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : a + "; " + b;
+    }
+}

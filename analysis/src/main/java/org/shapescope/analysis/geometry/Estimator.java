@@ -1,0 +1,68 @@
+package org.shapescope.analysis.geometry;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One geometry measure of a cell's point cloud: the extension point for estimators. An estimator
+ * says what it needs from the cell ({@link CellInput}: the spectrum of the centred scatter, the
+ * neighbour table, …), which {@link MeasureParameter}s its value depends on, and computes its
+ * value from the shared {@link CellInputs}, so that one scatter and one neighbour pass serve every
+ * estimator of a cell. Adding one is one class implementing this and one line in
+ * {@link Estimators} (docs/ARCHITECTURE.md).
+ *
+ * <p>Implementations are stateless and thread-safe. A value that cannot be defined on the cell
+ * is a {@link MeasureResult#refused refusal} with the reason, never a silent NaN.
+ */
+public interface Estimator {
+
+    /** The stable id: the CLI's {@code --metrics}, the CSV column, the store's estimator name. */
+    String name();
+
+    /** One line for help texts and the app's metric chooser. */
+    String description();
+
+    /** The shared work of the cell it reads. */
+    Set<CellInput> needs();
+
+    /** The parameters its value depends on, in key order. */
+    List<MeasureParameter> parameters();
+
+    /** Raised whenever a change to the code changes its values: part of the store key. */
+    int version();
+
+    /** Neighbours per row it reads from the neighbour table (0 when it reads none). */
+    default int neighbours(MeasureParameters parameters) {
+        return 0;
+    }
+
+    /** Its value on the cell. */
+    MeasureResult compute(CellInputs cell, MeasureParameters parameters);
+
+    /**
+     * The text that, with the checkpoint file's identity and the layer, identifies a stored value:
+     * name, version and the values of {@link #parameters()}, e.g.
+     * {@code twonn/v1;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}.
+     */
+    default String storeKey(MeasureParameters parameters) {
+        StringBuilder key = new StringBuilder(name()).append("/v").append(version());
+        for (MeasureParameter parameter : parameters()) {
+            key.append(';').append(parameter.id()).append('=').append(parameter.valueIn(parameters));
+        }
+        return key.toString();
+    }
+
+    /** What an estimator can ask of a cell; {@link CellInputs} computes each at most once. */
+    enum CellInput {
+        /** The finite rows (NaN/Inf rows dropped and counted). */
+        FINITE_ROWS,
+        /** Eigenvalues of the centred scatter X_cᵀX_c over the finite rows. */
+        CENTRED_SPECTRUM,
+        /** Eigenvalues of the uncentred scatter XᵀX over the finite rows. */
+        UNCENTRED_SPECTRUM,
+        /** The seeded, de-duplicated token sample of the neighbour-based estimators. */
+        NEIGHBOUR_SAMPLE,
+        /** The exact k-nearest-neighbour table of that sample (k the largest any estimator asks). */
+        NEIGHBOUR_TABLE
+    }
+}
