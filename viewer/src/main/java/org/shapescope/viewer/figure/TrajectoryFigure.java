@@ -87,6 +87,8 @@ public final class TrajectoryFigure {
 
         XYSeriesCollection metric = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        // one path per series, not one line element per segment (small vector files)
+        renderer.setDrawSeriesLineAsPath(true);
         for (int k = 0; k < layerIdx.length; k++) {
             int l = layerIdx[k];
             XYSeries series = new XYSeries("layer " + grid.layer(l), false, true);
@@ -116,6 +118,7 @@ public final class TrajectoryFigure {
             plot.setDataset(1, new XYSeriesCollection(lossSeries));
             plot.mapDatasetToRangeAxis(1, 1);
             XYLineAndShapeRenderer lossRenderer = new XYLineAndShapeRenderer(true, false);
+            lossRenderer.setDrawSeriesLineAsPath(true);
             lossRenderer.setSeriesPaint(0, LOSS_COLOUR);
             lossRenderer.setSeriesStroke(0, style.dashed(1.6, 6, 4));
             plot.setRenderer(1, lossRenderer);
