@@ -44,7 +44,7 @@ public final class FigureStyle {
     /** Free space around a tick label, in label heights, in the paper style (sets tick density). */
     private static final double PAPER_TICK_GAP_EM = 1.2;
     /** The same along a vertical axis, where labels are one line high and need less room. */
-    private static final double PAPER_VERTICAL_TICK_GAP_EM = 0.6;
+    private static final double PAPER_VERTICAL_TICK_GAP_EM = 1.0;
     /**
      * Lines and markers of the paper style relative to the screen's proportion to the text: on
      * paper a figure is seen from closer and in finer print, so they are drawn lighter.

@@ -82,7 +82,10 @@ public final class TrajectoryFigure {
         }
         LogStepAxis xAxis = style.axis(new LogStepAxis("training step", all), "training step");
         String value = style.valueLabel(grid.metric());
-        String yLabel = layerIdx.length == 1 ? value + ", layer " + grid.layer(layerIdx[0]) : value;
+        // with a legend (several layers, or the loss) the legend names the layer; a longer axis
+        // label would not fit the height of a column-wide figure
+        boolean legend = layerIdx.length > 1 || loss != null;
+        String yLabel = legend ? value : value + ", layer " + grid.layer(layerIdx[0]);
         NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
 
         XYSeriesCollection metric = new XYSeriesCollection();
@@ -113,6 +116,9 @@ public final class TrajectoryFigure {
             style.spaceTicks(lossAxis, false);
             lossAxis.setLabelPaint(LOSS_COLOUR);
             lossAxis.setTickLabelPaint(LOSS_COLOUR);
+            // read bottom to top like the left axis; JFreeChart places the default top-to-bottom
+            // right-axis label over its tick labels when rotated text is drawn as text (vector export)
+            lossAxis.setLabelAngle(Math.PI);
             plot.setRangeAxis(1, lossAxis);
             plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
             plot.setDataset(1, new XYSeriesCollection(lossSeries));
@@ -130,7 +136,6 @@ public final class TrajectoryFigure {
             marker.setStroke(style.stroke(1.2));
             plot.addDomainMarker(marker);
         }
-        boolean legend = layerIdx.length > 1 || loss != null;
         return style.chart(title, plot, legend);
     }
 
