@@ -9,15 +9,15 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.ui.Drawable;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.figure.ColorMap;
+import org.shapescope.viewer.figure.FigureStyle;
 
 /**
  * Base of the views that show a JFreeChart figure: holds the {@link ChartViewer}, the colour map
  * and export handler properties, the "Export PNG… / SVG… / PDF…" context menu and the
- * {@link RedrawCoalescer}. Subclasses build a fresh figure from their properties in
- * {@link #createFigure()} and call {@link #invalidateOn} for every property that affects it.
+ * {@link RedrawCoalescer}. Subclasses snapshot their properties into a figure factory in
+ * {@link #snapshot()} and call {@link #invalidateOn} for every property that affects it.
  */
 public abstract class ChartView extends StackPane {
 
@@ -66,14 +66,30 @@ public abstract class ChartView extends StackPane {
     }
 
     /**
-     * A new chart for the current state of the properties, independent of the one on screen
-     * (the app may restyle or export it); null when there is no data.
+     * The current state of the properties as a chart factory (values copied, so it may run on
+     * any thread); null when there is no data.
      */
-    public abstract JFreeChart createFigure();
+    protected abstract ChartFactory snapshot();
 
-    /** What the export menu exports; by default {@link #createFigure()}. */
-    public Drawable createExportFigure() {
-        return createFigure();
+    /** Builds a {@link JFreeChart} in a style; what {@link #snapshot()} returns. */
+    @FunctionalInterface
+    protected interface ChartFactory {
+        JFreeChart build(FigureStyle style);
+    }
+
+    /**
+     * A new chart for the current state of the properties in the screen style, independent of
+     * the one on screen; null when there is no data.
+     */
+    public final JFreeChart createFigure() {
+        ChartFactory factory = snapshot();
+        return factory == null ? null : factory.build(FigureStyle.SCREEN);
+    }
+
+    /** What the export menu exports: the current state, buildable in any style; null without data. */
+    public FigureFactory exportFigure() {
+        ChartFactory factory = snapshot();
+        return factory == null ? null : factory::build;
     }
 
     /** File name stem suggested for exports. */
@@ -82,13 +98,11 @@ public abstract class ChartView extends StackPane {
     /** Sends an export request for {@code format} to the handler, if there is one and data. */
     public final void export(ExportFormat format) {
         Consumer<ExportRequest> handler = exportHandler.get();
-        Drawable figure = createExportFigure();
+        FigureFactory figure = exportFigure();
         if (handler == null || figure == null) {
             return;
         }
-        int w = (int) Math.max(320, Math.round(getWidth()));
-        int h = (int) Math.max(240, Math.round(getHeight()));
-        handler.accept(new ExportRequest(format, figure, w, h, exportName()));
+        handler.accept(new ExportRequest(format, figure, exportName()));
     }
 
     /** The chart currently on screen (null before the first redraw or without data). */

@@ -79,13 +79,16 @@ public final class HeatmapView extends ChartView {
     }
 
     @Override
-    public JFreeChart createFigure() {
+    protected ChartFactory snapshot() {
         MetricGrid g = grid.get();
         if (g == null || g.stepCount() == 0 || g.layerCount() == 0) {
             return null;
         }
-        return new HeatmapFigure(g).colorMap(getColorMap())
-                .selection(selectedCheckpoint.get(), selectedLayer.get()).logStepAxis(logStepAxis.get()).build();
+        var map = getColorMap();
+        int step = selectedCheckpoint.get();
+        int layer = selectedLayer.get();
+        boolean log = logStepAxis.get();
+        return style -> new HeatmapFigure(g).colorMap(map).selection(step, layer).logStepAxis(log).style(style).build();
     }
 
     @Override

@@ -6,7 +6,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.jfree.chart.JFreeChart;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.figure.LayerProfileFigure;
 
@@ -46,14 +45,17 @@ public final class LayerProfileView extends ChartView {
     }
 
     @Override
-    public JFreeChart createFigure() {
+    protected ChartFactory snapshot() {
         MetricGrid g = grid.get();
         if (g == null || g.stepCount() == 0 || g.layerCount() == 0) {
             return null;
         }
         int checkpoint = selectedCheckpoint.get() < 0 ? g.stepCount() - 1 : selectedCheckpoint.get();
-        return new LayerProfileFigure(g, checkpoint).colorMap(getColorMap())
-                .overlayAllCheckpoints(overlayAllCheckpoints.get()).relativeDepth(relativeDepth.get()).build();
+        var map = getColorMap();
+        boolean overlay = overlayAllCheckpoints.get();
+        boolean relative = relativeDepth.get();
+        return style -> new LayerProfileFigure(g, checkpoint).colorMap(map).overlayAllCheckpoints(overlay)
+                .relativeDepth(relative).style(style).build();
     }
 
     @Override

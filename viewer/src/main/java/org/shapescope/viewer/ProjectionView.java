@@ -21,7 +21,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.jfree.chart.ui.Drawable;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
 import org.shapescope.viewer.export.ExportFormat;
@@ -140,14 +139,19 @@ public final class ProjectionView extends BorderPane {
         return coalescer;
     }
 
-    /** The export figure for the current state: scatter plus explained-variance spectrum; null without data. */
-    public Drawable createExportFigure() {
+    /**
+     * The export figure for the current state, buildable in any style: scatter plus
+     * explained-variance spectrum; null without data.
+     */
+    public FigureFactory exportFigure() {
         Projection p = projection.get();
         if (p == null) {
             return null;
         }
-        return new ProjectionFigure(p).colourBy(colorBy.get()).colorMap(colorMap.get())
-                .pointSize(p.size() > 20_000 ? 2 : 3.5).composite();
+        PointValue colour = colorBy.get();
+        ColorMap map = colorMap.get();
+        return style -> new ProjectionFigure(p).colourBy(colour).colorMap(map)
+                .pointSize(p.size() > 20_000 ? 2 : 3.5).style(style).composite();
     }
 
     /** The scatter as a JFreeChart for the current state (no spectrum); null without data. */
@@ -158,9 +162,9 @@ public final class ProjectionView extends BorderPane {
 
     /** Sends an export request for {@code format} to the handler, if any. */
     public void export(ExportFormat format) {
-        Drawable figure = createExportFigure();
+        FigureFactory figure = exportFigure();
         if (exportHandler.get() != null && figure != null) {
-            exportHandler.get().accept(new ExportRequest(format, figure, 900, 480, "projection"));
+            exportHandler.get().accept(new ExportRequest(format, figure, "projection"));
         }
     }
 

@@ -6,7 +6,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.jfree.chart.JFreeChart;
 import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.figure.TrajectoryFigure;
@@ -58,7 +57,7 @@ public final class TrajectoryView extends ChartView {
     }
 
     @Override
-    public JFreeChart createFigure() {
+    protected ChartFactory snapshot() {
         MetricGrid g = grid.get();
         if (g == null || g.stepCount() == 0 || g.layerCount() == 0) {
             return null;
@@ -68,8 +67,12 @@ public final class TrajectoryView extends ChartView {
             int l = selectedLayer.get();
             shown = new int[] {l >= 0 && l < g.layerCount() ? l : g.layerCount() - 1};
         }
-        return new TrajectoryFigure(g).layers(shown).loss(loss.get()).colorMap(getColorMap())
-                .selectedCheckpoint(selectedCheckpoint.get()).build();
+        int[] drawn = shown;
+        LossCurve curve = loss.get();
+        var map = getColorMap();
+        int checkpoint = selectedCheckpoint.get();
+        return style -> new TrajectoryFigure(g).layers(drawn).loss(curve).colorMap(map)
+                .selectedCheckpoint(checkpoint).style(style).build();
     }
 
     @Override

@@ -23,17 +23,18 @@ import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunInspection;
 import org.shapescope.app.data.CellProjections;
-import org.shapescope.app.data.FigureKind;
 import org.shapescope.app.data.MetricGrids;
+import org.shapescope.app.ui.views.ExplorerView;
+import org.shapescope.app.ui.views.ExplorerViews;
+import org.shapescope.app.ui.views.FigureInputs;
+import org.shapescope.app.ui.views.MetricLabels;
+import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.export.FigureExport;
-import org.shapescope.viewer.figure.HeatmapFigure;
-import org.shapescope.viewer.figure.LayerProfileFigure;
-import org.shapescope.viewer.figure.ProjectionFigure;
-import org.shapescope.viewer.figure.TrajectoryFigure;
+import org.shapescope.viewer.export.PrintSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,9 +42,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shapescope render RUN --view V --metric M --out FILE}: one figure of the desktop app,
- * written without a display (java.awt.headless, no JavaFX toolkit). Grid values come from the
- * grid engine through the run's result cache; the projection reads the one layer it shows.
+ * {@code shapescope render RUN --view V --metric M --out FILE}: one figure of the desktop app at a
+ * print size, written without a display (java.awt.headless, no JavaFX toolkit). The view is any
+ * registered {@link ExplorerView}; grid values come from the grid engine through the run's
+ * result cache, the projection reads the one layer it shows.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes one figure of a run (as the desktop app draws it) to PNG, SVG or PDF, without a display.%n"
@@ -53,7 +55,8 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "the run folder")
     Path run;
 
-    @Option(names = "--view", required = true, paramLabel = "V", description = "heatmap, profile, trajectory or projection")
+    @Option(names = "--view", required = true, paramLabel = "V", description = "one of: ${COMPLETION-CANDIDATES}",
+            completionCandidates = ViewIds.class)
     String view;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "anisotropy",
@@ -66,18 +69,29 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--layer", paramLabel = "L", description = "layer shown/marked (default: the last)")
     Integer layer;
 
-    @Option(names = "--colour-by", paramLabel = "C", defaultValue = "position",
-            description = "projection colour: position, sequence, token_id, norm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--colour-by", paramLabel = "C",
+            description = "projection colour: position, sequence, token_id, norm (default: position)")
     String colourBy;
 
-    @Option(names = "--scale", paramLabel = "K", defaultValue = "2", description = "PNG pixels per unit (default: ${DEFAULT-VALUE})")
-    double scale;
+    @Option(names = "--size", paramLabel = "P", defaultValue = "column",
+            description = "print width preset: column (3.25 in) or page (6.75 in) (default: ${DEFAULT-VALUE})")
+    String size;
 
-    @Option(names = "--width", paramLabel = "W", description = "figure width in pixels at scale 1 / points (default per view)")
-    Integer width;
+    @Option(names = "--width", paramLabel = "W", description = "print width with its unit, e.g. 8.5cm, 3.5in, 240pt (instead of --size)")
+    String width;
 
-    @Option(names = "--height", paramLabel = "H", description = "figure height (default per view)")
-    Integer height;
+    @Option(names = "--height", paramLabel = "H", description = "print height with its unit (default: the width × the view's aspect)")
+    String height;
+
+    @Option(names = "--font-size", paramLabel = "PT", defaultValue = "8",
+            description = "axis-label size in points at the print size; ticks are 7/8 of it, at least 6 (default: ${DEFAULT-VALUE})")
+    double fontPt;
+
+    @Option(names = "--dpi", paramLabel = "D", defaultValue = "300", description = "PNG resolution (default: ${DEFAULT-VALUE})")
+    double dpi;
+
+    @Option(names = "--svg-text-as-paths", description = "SVG only: draw text as glyph outlines instead of <text> in DejaVu Sans")
+    boolean svgTextAsPaths;
 
     @Option(names = "--log-steps", description = "heatmap only: x as log10(step), cells reaching halfway to their neighbours, instead of checkpoint index")
     boolean logSteps;
@@ -95,20 +109,29 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The registered view ids, for the help text. */
+    static final class ViewIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ExplorerViews.all().stream().map(ExplorerView::id).iterator();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        FigureKind kind = FigureKind.parse(view);
+        ExplorerView kind = ExplorerViews.parse(view);
         ExportFormat format = formatOf(out);
-        if (logSteps && kind != FigureKind.HEATMAP) {
-            throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
+        if (svgTextAsPaths && format != ExportFormat.SVG) {
+            throw new IllegalArgumentException("--svg-text-as-paths applies to .svg output only");
         }
         Estimator metric = Estimators.named(metricId);
-        if (!(scale > 0) || (width != null && width < 50) || (height != null && height < 50)) {
-            throw new IllegalArgumentException("--scale must be positive and --width/--height at least 50");
-        }
+        double widthPt = width != null ? PrintSize.parseLength(width) : PrintSize.Preset.parse(size).widthPt();
+        PrintSize print = new PrintSize(widthPt, height != null ? PrintSize.parseLength(height) : widthPt * kind.aspect(),
+                fontPt, dpi);
+        PointValue colour = colourBy == null ? PointValue.POSITION : pointValue(colourBy);
         RunFolder folder;
         try {
             folder = RunFolder.open(run);
@@ -129,34 +152,106 @@ final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--layer " + layer + " is not in the run; layers: " + layers);
         }
         List<CellFailure> failures = Collections.synchronizedList(new ArrayList<>());
-        Drawable figure;
-        if (kind == FigureKind.PROJECTION) {
-            Checkpoint checkpoint = folder.checkpoints().get(stepIdx);
-            LayerData data = checkpoint.readLayer(layers.get(layerIdx));
-            Projection projection = CellProjections.of(data);
-            PointValue colour = pointValue(colourBy);
-            if (!projection.available().contains(colour)) {
-                throw new IllegalArgumentException(checkpoint.file() + " has no " + colour.label() + " column to colour by");
-            }
-            figure = new ProjectionFigure(projection).colourBy(colour)
-                    .title("PCA · step " + checkpoint.step() + " · layer " + data.layer()).composite();
-        } else {
-            MetricGrid grid = computeGrid(folder, metric, failures);
-            figure = switch (kind) {
-                case HEATMAP -> new HeatmapFigure(grid).selection(step == null ? -1 : stepIdx, layer == null ? -1 : layerIdx)
-                        .logStepAxis(logSteps).build();
-                case PROFILE -> new LayerProfileFigure(grid, stepIdx).build();
-                case TRAJECTORY -> new TrajectoryFigure(grid).layers(layerIdx)
-                        .loss(folder.loss().map(MetricGrids::loss).orElse(null))
-                        .selectedCheckpoint(step == null ? -1 : stepIdx).build();
-                default -> throw new IllegalStateException(kind.toString());
-            };
+        RunInputs inputs = new RunInputs(folder, metric, stepIdx, layerIdx, colour, failures);
+        Drawable figure = kind.render(inputs, print.style().withValueLabels(MetricLabels::axisLabel));
+        if (logSteps && !inputs.logStepsAsked) {
+            throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
         }
-        int w = width == null ? kind.defaultWidth() : width;
-        int h = height == null ? kind.defaultHeight() : height;
-        FigureExport.write(figure, format, w, h, scale, out);
+        if (colourBy != null && !inputs.colourAsked) {
+            throw new IllegalArgumentException("--colour-by applies to --view projection only");
+        }
+        if (format == ExportFormat.SVG) {
+            FigureExport.svg(figure, print, svgTextAsPaths, out);
+        } else {
+            FigureExport.write(figure, format, print, out);
+        }
         failures.forEach(f -> spec.commandLine().getErr().println("shapescope: " + f));
         return failures.isEmpty() ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
+    }
+
+    /**
+     * The run's data for a view, computed when the view first asks: the metric's grid through
+     * the engine and cache, or the selected cell's projection. Records which options were read,
+     * so an option the view does not use is reported instead of ignored.
+     */
+    private final class RunInputs implements FigureInputs {
+        private final RunFolder folder;
+        private final Estimator metric;
+        private final int stepIdx;
+        private final int layerIdx;
+        private final PointValue colour;
+        private final List<CellFailure> failures;
+        private MetricGrid grid;
+        private Projection projection;
+        boolean logStepsAsked;
+        boolean colourAsked;
+
+        RunInputs(RunFolder folder, Estimator metric, int stepIdx, int layerIdx, PointValue colour, List<CellFailure> failures) {
+            this.folder = folder;
+            this.metric = metric;
+            this.stepIdx = stepIdx;
+            this.layerIdx = layerIdx;
+            this.colour = colour;
+            this.failures = failures;
+        }
+
+        @Override
+        public MetricGrid grid() throws InterruptedException {
+            if (grid == null) {
+                grid = computeGrid(folder, metric, failures);
+            }
+            return grid;
+        }
+
+        @Override
+        public LossCurve loss() {
+            return folder.loss().map(MetricGrids::loss).orElse(null);
+        }
+
+        @Override
+        public Projection projection() throws java.io.IOException {
+            if (projection == null) {
+                Checkpoint checkpoint = folder.checkpoints().get(stepIdx);
+                LayerData data = checkpoint.readLayer(folder.layers().get(layerIdx));
+                projection = CellProjections.of(data);
+                if (!projection.available().contains(colour)) {
+                    throw new IllegalArgumentException(checkpoint.file() + " has no " + colour.label() + " column to colour by");
+                }
+            }
+            return projection;
+        }
+
+        @Override
+        public int stepIdx() {
+            return stepIdx;
+        }
+
+        @Override
+        public int layerIdx() {
+            return layerIdx;
+        }
+
+        @Override
+        public boolean stepGiven() {
+            return step != null;
+        }
+
+        @Override
+        public boolean layerGiven() {
+            return layer != null;
+        }
+
+        @Override
+        public boolean logSteps() {
+            logStepsAsked = true;
+            return logSteps;
+        }
+
+        @Override
+        public PointValue colourBy() {
+            colourAsked = true;
+            return colour;
+        }
     }
 
     private MetricGrid computeGrid(RunFolder folder, Estimator metric, List<CellFailure> failures) throws InterruptedException {

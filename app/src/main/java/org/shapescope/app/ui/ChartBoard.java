@@ -1,10 +1,13 @@
 package org.shapescope.app.ui;
 
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -14,70 +17,62 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import org.shapescope.app.explorer.ExplorerModel;
+import org.shapescope.app.ui.views.ExplorerView;
+import org.shapescope.app.ui.views.ViewPane;
 import org.shapescope.viewer.ExportRequest;
-import org.shapescope.viewer.HeatmapView;
-import org.shapescope.viewer.LayerProfileView;
-import org.shapescope.viewer.ProjectionView;
-import org.shapescope.viewer.TrajectoryView;
 
 /**
- * The four figures, 2 × 2: heatmap (layer × checkpoint, with a log-step toggle), layer profile (with overlay and
- * relative-depth toggles), training trajectory (with the loss) and projection of the selected
- * cell. Each view only binds to the {@link ExplorerModel}; a click on the heatmap selects
- * through the model, so every view follows.
+ * The panes of the registered {@link ExplorerView}s, each under a heading with the view's own
+ * tools. Shown panes are tiled in {@code ceil(sqrt(n))} columns (2 × 2 for four, 3 + 2 for
+ * five), recomputed when a pane is shown or hidden. Each view only binds to the
+ * {@link ExplorerModel}; a click on the heatmap selects through the model, so every view follows.
  */
 final class ChartBoard extends GridPane {
-    private final HeatmapView heatmap = new HeatmapView();
-    private final LayerProfileView profile = new LayerProfileView();
-    private final TrajectoryView trajectory = new TrajectoryView();
-    private final ProjectionView projection = new ProjectionView();
-    private final CheckBox overlay = new CheckBox("all checkpoints");
-    private final CheckBox relative = new CheckBox("relative depth");
-    private final CheckBox logSteps = new CheckBox("log step");
+    private final Map<ExplorerView, ViewPane> panes = new LinkedHashMap<>();
+    private final Map<ExplorerView, BorderPane> panels = new LinkedHashMap<>();
 
-    ChartBoard(ExplorerModel model, Consumer<ExportRequest> exportHandler) {
+    /** @param exportHandler receives each view's context-menu export requests, with the view they came from */
+    ChartBoard(ExplorerModel model, List<ExplorerView> views, BiConsumer<ExplorerView, ExportRequest> exportHandler) {
         setId("charts");
         setHgap(6);
         setVgap(6);
         setPadding(new Insets(6));
-        heatmap.setId("heatmap");
-        profile.setId("profile");
-        trajectory.setId("trajectory");
-        projection.setId("projection");
-        overlay.setId("overlay-checkpoints");
-        relative.setId("relative-depth");
-        logSteps.setId("heatmap-log-steps");
+        for (ExplorerView view : views) {
+            ViewPane pane = view.createPane(model);
+            pane.view().setId(view.id());
+            pane.exportHandler().accept(request -> exportHandler.accept(view, request));
+            BorderPane panel = panel(view.title(), pane.view(), pane.tools());
+            panel.visibleProperty().addListener((obs, old, now) -> layoutPanels());
+            panes.put(view, pane);
+            panels.put(view, panel);
+        }
+        layoutPanels();
+    }
 
-        heatmap.gridProperty().bind(model.gridProperty());
-        profile.gridProperty().bind(model.gridProperty());
-        trajectory.gridProperty().bind(model.gridProperty());
-        trajectory.lossProperty().bind(model.lossProperty());
-        projection.projectionProperty().bind(model.projectionProperty());
-        ModelBindings.follow(heatmap.selectedCheckpointProperty(), model.selectedCheckpointProperty(), model::selectCheckpoint);
-        ModelBindings.follow(heatmap.selectedLayerProperty(), model.selectedLayerProperty(), model::selectLayer);
-        profile.selectedCheckpointProperty().bind(model.selectedCheckpointProperty());
-        trajectory.selectedCheckpointProperty().bind(model.selectedCheckpointProperty());
-        trajectory.selectedLayerProperty().bind(model.selectedLayerProperty());
-        profile.overlayAllCheckpointsProperty().bind(overlay.selectedProperty());
-        profile.relativeDepthProperty().bind(relative.selectedProperty());
-        heatmap.logStepAxisProperty().bind(logSteps.selectedProperty());
-        heatmap.setExportHandler(exportHandler);
-        profile.setExportHandler(exportHandler);
-        trajectory.setExportHandler(exportHandler);
-        projection.setExportHandler(exportHandler);
-
-        HBox profileTools = new HBox(10, overlay, relative);
-        add(panel("Heatmap", heatmap, logSteps), 0, 0);
-        add(panel("Layer profile", profile, profileTools), 1, 0);
-        add(panel("Training trajectory", trajectory, null), 0, 1);
-        add(panel("Projection of the selected cell", projection, null), 1, 1);
-        for (int i = 0; i < 2; i++) {
+    /** Places the visible panels in a near-square grid of equal cells. */
+    private void layoutPanels() {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        List<BorderPane> shown = new ArrayList<>();
+        panels.values().stream().filter(Node::isVisible).forEach(shown::add);
+        if (shown.isEmpty()) {
+            return;
+        }
+        int columns = (int) Math.ceil(Math.sqrt(shown.size()));
+        int rows = (shown.size() + columns - 1) / columns;
+        for (int i = 0; i < shown.size(); i++) {
+            add(shown.get(i), i % columns, i / columns);
+        }
+        for (int c = 0; c < columns; c++) {
             ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
+            column.setPercentWidth(100.0 / columns);
             column.setHgrow(Priority.ALWAYS);
             getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < rows; r++) {
             RowConstraints row = new RowConstraints();
-            row.setPercentHeight(50);
+            row.setPercentHeight(100.0 / rows);
             row.setVgrow(Priority.ALWAYS);
             getRowConstraints().add(row);
         }
@@ -98,19 +93,19 @@ final class ChartBoard extends GridPane {
         return panel;
     }
 
-    HeatmapView heatmap() {
-        return heatmap;
+    /** The pane of {@code view}. */
+    ViewPane pane(ExplorerView view) {
+        return panes.get(view);
     }
 
-    LayerProfileView profile() {
-        return profile;
+    /** The panel (heading + pane) of {@code view}; hide it to take it out of the layout. */
+    BorderPane panel(ExplorerView view) {
+        return panels.get(view);
     }
 
-    TrajectoryView trajectory() {
-        return trajectory;
-    }
-
-    ProjectionView projection() {
-        return projection;
+    /** The viewer component registered under {@code id}, e.g. {@code view("heatmap", HeatmapView.class)}. */
+    <T extends Node> T view(String id, Class<T> type) {
+        return panes.entrySet().stream().filter(e -> e.getKey().id().equals(id)).findFirst()
+                .map(e -> type.cast(e.getValue().view())).orElseThrow(() -> new IllegalArgumentException(id));
     }
 }

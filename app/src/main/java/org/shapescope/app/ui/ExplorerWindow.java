@@ -2,19 +2,18 @@ package org.shapescope.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -24,17 +23,19 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.jfree.chart.ui.Drawable;
-import org.shapescope.app.data.FigureKind;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
+import org.shapescope.app.ui.views.ExplorerView;
+import org.shapescope.app.ui.views.ExplorerViews;
+import org.shapescope.viewer.FigureFactory;
 import org.shapescope.viewer.CheckpointScrubber;
 import org.shapescope.viewer.export.ExportFormat;
 
 /**
- * The explorer window: menu bar, run panel (left), the four figures (centre), checkpoint
- * scrubber and status bar (bottom). Builds nodes and binds them to the {@link ExplorerModel};
- * it holds no state of its own beyond the PNG scale of exports.
+ * The explorer window: menu bar, run panel (left), the panes of the registered views
+ * ({@link ExplorerViews}, centre), checkpoint scrubber and status bar (bottom). Builds nodes and
+ * binds them to the {@link ExplorerModel}; it holds no state of its own beyond the print size
+ * of exports.
  */
 public final class ExplorerWindow {
     private static final double PREFERRED_WIDTH = 1500;
@@ -58,7 +59,7 @@ public final class ExplorerWindow {
         this.statusBar = new GridStatusBar(model);
         this.exporter = new FigureExporter(executor, model, text -> { }, text -> popups.showError("Export failed", text));
         this.runPanel = new RunPanel(model);
-        this.charts = new ChartBoard(model, exporter::chooseAndWrite);
+        this.charts = new ChartBoard(model, ExplorerViews.all(), exporter::chooseAndWrite);
 
         scrubber.setId("scrubber");
         model.runProperty().addListener((obs, old, now) -> scrubber.setSteps(now == null ? new long[0] : now.steps()));
@@ -113,36 +114,30 @@ public final class ExplorerWindow {
             }
         });
         Menu export = new Menu("Export");
-        addExportItems(export, "Heatmap", f -> charts.heatmap().export(f));
-        addExportItems(export, "Layer profile", f -> charts.profile().export(f));
-        addExportItems(export, "Training trajectory", f -> charts.trajectory().export(f));
-        addExportItems(export, "Projection", f -> charts.projection().export(f));
+        Menu show = new Menu("View");
+        for (ExplorerView view : ExplorerViews.all()) {
+            addExportItems(export, view.title(), charts.pane(view).export());
+            CheckMenuItem shown = new CheckMenuItem(view.title());
+            shown.setId("show-" + view.id());
+            shown.selectedProperty().bindBidirectional(charts.panel(view).visibleProperty());
+            show.getItems().add(shown);
+        }
         MenuItem csv = new MenuItem("Metrics table (CSV)…");
         csv.setOnAction(e -> exporter.chooseAndWriteCsv());
         export.getItems().addAll(new SeparatorMenuItem(), csv);
         MenuItem all = new MenuItem("Export all figures…");
         all.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         all.setOnAction(e -> exporter.chooseAndExportAll(figures()));
-        Menu scale = new Menu("PNG scale");
-        ToggleGroup scales = new ToggleGroup();
-        for (int k = 1; k <= 4; k++) {
-            RadioMenuItem item = new RadioMenuItem(k + "×");
-            double value = k;
-            item.setToggleGroup(scales);
-            item.setSelected(value == FigureExporter.DEFAULT_PNG_SCALE);
-            item.setOnAction(e -> exporter.pngScaleProperty().set(value));
-            scale.getItems().add(item);
-        }
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> scene.getWindow().hide());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export, all, scale,
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export, all,
                 new SeparatorMenuItem(), quit);
         MenuItem cancel = new MenuItem("Cancel grid");
         cancel.disableProperty().bind(model.gridRunningProperty().not());
         cancel.setOnAction(e -> model.cancelGrid());
         Menu analysis = new Menu("Analysis", null, cancel);
-        return new MenuBar(file, analysis);
+        return new MenuBar(file, show, analysis);
     }
 
     private void addExportItems(Menu menu, String label, java.util.function.Consumer<ExportFormat> action) {
@@ -155,13 +150,12 @@ public final class ExplorerWindow {
         menu.getItems().add(sub);
     }
 
-    /** The figures of the current state, for "Export all"; a figure without data is left out. */
-    Map<FigureKind, Drawable> figures() {
-        Map<FigureKind, Drawable> figures = new EnumMap<>(FigureKind.class);
-        Optional.ofNullable(charts.heatmap().createExportFigure()).ifPresent(f -> figures.put(FigureKind.HEATMAP, f));
-        Optional.ofNullable(charts.profile().createExportFigure()).ifPresent(f -> figures.put(FigureKind.PROFILE, f));
-        Optional.ofNullable(charts.trajectory().createExportFigure()).ifPresent(f -> figures.put(FigureKind.TRAJECTORY, f));
-        Optional.ofNullable(charts.projection().createExportFigure()).ifPresent(f -> figures.put(FigureKind.PROJECTION, f));
+    /** The figures of the current state, for "Export all", in registry order; a view without data is left out. */
+    Map<ExplorerView, FigureFactory> figures() {
+        Map<ExplorerView, FigureFactory> figures = new LinkedHashMap<>();
+        for (ExplorerView view : ExplorerViews.all()) {
+            Optional.ofNullable(charts.pane(view).figure().get()).ifPresent(f -> figures.put(view, f));
+        }
         return figures;
     }
 

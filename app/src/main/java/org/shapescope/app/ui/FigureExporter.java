@@ -8,33 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.ui.Drawable;
-import org.shapescope.app.data.FigureKind;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
+import org.shapescope.app.ui.views.ExplorerView;
+import org.shapescope.app.ui.views.MetricLabels;
 import org.shapescope.viewer.ExportRequest;
+import org.shapescope.viewer.FigureFactory;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.export.FigureExport;
+import org.shapescope.viewer.export.PrintSize;
+import org.shapescope.viewer.figure.FigureStyle;
 
 /**
- * Writes figures and the metrics table. The figure is built on the UI thread (from the view's
- * current state); the file is written through the {@link TaskExecutor}. The choosers are thin
- * wrappers over {@link #write}, {@link #exportAll} and {@link #writeCsv}, which tests call directly.
+ * Writes figures at a print size, and the metrics table. The view's state is copied into a
+ * {@link FigureFactory} on the UI thread; building the figure and writing the file run through
+ * the {@link TaskExecutor}. The dialogs are thin wrappers over {@link #write}, {@link #exportAll}
+ * and {@link #writeCsv}, which tests call directly.
  */
 final class FigureExporter {
-    /** Default PNG magnification (print quality). */
-    static final double DEFAULT_PNG_SCALE = 2;
-
     private final TaskExecutor executor;
     private final ExplorerModel model;
     private final Consumer<String> onWritten;
     private final Consumer<String> onFailed;
-    private final DoubleProperty pngScale = new SimpleDoubleProperty(this, "pngScale", DEFAULT_PNG_SCALE);
+    private final ObjectProperty<PrintChoice> print = new SimpleObjectProperty<>(this, "print", PrintChoice.DEFAULT);
     private Window owner;
 
     /**
@@ -52,35 +54,49 @@ final class FigureExporter {
         owner = window;
     }
 
-    /** Magnification of PNG exports (2 by default). */
-    DoubleProperty pngScaleProperty() {
-        return pngScale;
+    /** The print size of exports: chosen in the export dialog, reused by "Export all". */
+    ObjectProperty<PrintChoice> printProperty() {
+        return print;
     }
 
-    /** The export handler for the views' context menus: asks for a file, then writes. */
-    void chooseAndWrite(ExportRequest request) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + request.format().name());
-        chooser.setInitialFileName(request.suggestedFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.format().name(),
-                "*." + request.format().extension()));
-        var file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            write(request, file.toPath());
-        }
+    /** The style figures are exported in at {@code size}: paper style, metric labels with units. */
+    static FigureStyle style(PrintSize size) {
+        return size.style().withValueLabels(MetricLabels::axisLabel);
     }
 
-    /** Writes one figure in the background. */
-    void write(ExportRequest request, Path file) {
-        double scale = pngScale.get();
+    /** Builds {@code figure} for {@code size} (any thread). */
+    static Drawable build(FigureFactory figure, PrintSize size) {
+        return figure.build(style(size));
+    }
+
+    /** The export handler of {@code view}'s context menu: the print-size dialog, then a file, then write. */
+    void chooseAndWrite(ExplorerView view, ExportRequest request) {
+        ExportDialog dialog = new ExportDialog(executor, request, view.aspect(), print.get());
+        dialog.initOwner(owner);
+        dialog.showAndWait().ifPresent(choice -> {
+            print.set(choice);
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export " + request.format().name());
+            chooser.setInitialFileName(request.suggestedFileName());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(request.format().name(),
+                    "*." + request.format().extension()));
+            var file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                write(request, choice.sizeFor(view.aspect()), file.toPath());
+            }
+        });
+    }
+
+    /** Writes one figure at {@code size} in the background. */
+    void write(ExportRequest request, PrintSize size, Path file) {
         executor.execute("Export " + file, () -> {
-            request.writeTo(file, scale);
+            FigureExport.write(build(request.figure(), size), request.format(), size, file);
             return file;
         }, written -> onWritten.accept("Wrote " + written), failure -> onFailed.accept(file + ": " + oneLine(failure)));
     }
 
     /** Asks for a folder and writes every figure in every format plus the metrics table there. */
-    void chooseAndExportAll(Map<FigureKind, Drawable> figures) {
+    void chooseAndExportAll(Map<ExplorerView, FigureFactory> figures) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Export all figures into");
         var folder = chooser.showDialog(owner);
@@ -90,21 +106,23 @@ final class FigureExporter {
     }
 
     /**
-     * Writes {@code <metric>-<figure>.{png,svg,pdf}} for each figure (at its default size) and
-     * {@code <metric>-metrics.csv} into {@code folder}, in the background.
+     * Writes {@code <metric>-<view>.{png,svg,pdf}} for each figure (at the current print choice,
+     * each view with its own aspect) and {@code <metric>-metrics.csv} into {@code folder}, in the
+     * background.
      */
-    void exportAll(Map<FigureKind, Drawable> figures, Path folder) {
-        double scale = pngScale.get();
+    void exportAll(Map<ExplorerView, FigureFactory> figures, Path folder) {
+        PrintChoice choice = print.get();
         String stem = model.getMetric().name();
         String csv = model.metricsCsv();
         executor.execute("Export all into " + folder, () -> {
             Files.createDirectories(folder);
             List<Path> written = new ArrayList<>();
             for (var entry : figures.entrySet()) {
-                FigureKind kind = entry.getKey();
+                ExplorerView view = entry.getKey();
+                PrintSize size = choice.sizeFor(view.aspect());
                 for (ExportFormat format : ExportFormat.values()) {
-                    Path file = folder.resolve(stem + "-" + kind.id() + "." + format.extension());
-                    FigureExport.write(entry.getValue(), format, kind.defaultWidth(), kind.defaultHeight(), scale, file);
+                    Path file = folder.resolve(stem + "-" + view.id() + "." + format.extension());
+                    FigureExport.write(build(entry.getValue(), size), format, size, file);
                     written.add(file);
                 }
             }
@@ -136,7 +154,7 @@ final class FigureExporter {
         }, written -> onWritten.accept("Wrote " + written), failure -> onFailed.accept(file + ": " + oneLine(failure)));
     }
 
-    private static String oneLine(Throwable failure) {
+    static String oneLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (failure instanceof IOException && failure.getMessage() != null) {
             message = failure.getClass().getSimpleName() + ": " + message;

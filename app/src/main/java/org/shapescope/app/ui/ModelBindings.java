@@ -5,11 +5,11 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 
 /** Ties a view's writable selection to the model's read-only one: the model leads, user changes go through a command. */
-final class ModelBindings {
+public final class ModelBindings {
     private ModelBindings() {
     }
 
-    static void follow(IntegerProperty view, ReadOnlyIntegerProperty model, IntConsumer command) {
+    public static void follow(IntegerProperty view, ReadOnlyIntegerProperty model, IntConsumer command) {
         view.set(model.get());
         model.addListener((obs, old, now) -> view.set(now.intValue()));
         view.addListener((obs, old, now) -> {

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shapescope.app.ui.views.ExplorerViews;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -28,25 +29,30 @@ class RenderCommandTest {
     }
 
     @Test
-    void heatmapPngHasTheAskedSizeTimesScale() throws Exception {
+    void heatmapPngHasThePrintSizeAtTheAskedDpi() throws Exception {
         Path out = dir.resolve("heatmap.png");
         CliRunner result = CliRunner.run("render", run.toString(), "--view", "heatmap", "--metric", "anisotropy",
-                "--width", "640", "--height", "400", "--scale", "1.5", "--out", out.toString());
+                "--width", "4in", "--height", "6.35cm", "--dpi", "150", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         BufferedImage image = ImageIO.read(out.toFile());
-        assertThat(image.getWidth()).isEqualTo(960);
-        assertThat(image.getHeight()).isEqualTo(600);
+        // 4 in and 2.5 in at 150 dpi
+        assertThat(image.getWidth()).isEqualTo(600);
+        assertThat(image.getHeight()).isEqualTo(375);
+        CliRunner noUnit = CliRunner.run("render", run.toString(), "--view", "heatmap", "--width", "640",
+                "--out", dir.resolve("x.png").toString());
+        assertThat(noUnit.exitCode()).isEqualTo(2);
+        assertThat(noUnit.err()).contains("unit");
     }
 
     @Test
-    void heatmapWithLogStepsIsAPngOfTheAskedSize() throws Exception {
+    void heatmapWithLogStepsAtPageWidthIsAPngOfThatSize() throws Exception {
         Path out = dir.resolve("heatmap-log.png");
         CliRunner result = CliRunner.run("render", run.toString(), "--view", "heatmap", "--log-steps",
-                "--width", "700", "--height", "420", "--scale", "1", "--out", out.toString());
+                "--size", "page", "--dpi", "100", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         BufferedImage image = ImageIO.read(out.toFile());
-        assertThat(image.getWidth()).isEqualTo(700);
-        assertThat(image.getHeight()).isEqualTo(420);
+        assertThat(image.getWidth()).isEqualTo(675);
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(6.75 * 72 * ExplorerViews.parse("heatmap").aspect() * (100 / 72.0)));
         CliRunner notHeatmap = CliRunner.run("render", run.toString(), "--view", "profile", "--log-steps",
                 "--out", dir.resolve("profile-log.png").toString());
         assertThat(notHeatmap.exitCode()).isEqualTo(2);
@@ -81,19 +87,19 @@ class RenderCommandTest {
         try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             // the stripper may split glyph runs: compare without white space
-            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("twonn(layer2)");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("TwoNNintrinsicdimension,layer2");
         }
     }
 
     @Test
-    void projectionPngAtDefaultScaleIsTwiceTheDefaultSize() throws Exception {
+    void projectionPngIsColumnWideAt300DpiByDefault() throws Exception {
         Path out = dir.resolve("projection.png");
         CliRunner result = CliRunner.run("render", run.toString(), "--view", "projection", "--step", "32", "--layer", "1",
                 "--colour-by", "norm", "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         BufferedImage image = ImageIO.read(out.toFile());
-        assertThat(image.getWidth()).isEqualTo(2000);
-        assertThat(image.getHeight()).isEqualTo(960);
+        assertThat(image.getWidth()).isEqualTo(975);
+        assertThat(image.getHeight()).isEqualTo((int) Math.round(3.25 * 72 * ExplorerViews.parse("projection").aspect() * (300 / 72.0)));
     }
 
     @Test

@@ -44,7 +44,12 @@ import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.app.SyntheticRun;
 import org.shapescope.app.cli.ShapescopeCommand;
 import org.shapescope.app.data.CellProjections;
-import org.shapescope.app.data.FigureKind;
+import org.shapescope.app.ui.views.ExplorerView;
+import org.shapescope.app.ui.views.ExplorerViews;
+import org.shapescope.viewer.HeatmapView;
+import org.shapescope.viewer.LayerProfileView;
+import org.shapescope.viewer.ProjectionView;
+import org.shapescope.viewer.TrajectoryView;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.CurrentThreadTaskExecutor;
 import org.shapescope.viewer.data.MetricGrid;
@@ -128,7 +133,7 @@ class ExplorerWindowTest {
     void heatmapHoldsEveryCellWithTheEngineValues(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
-        MetricGrid shown = window.charts().heatmap().getGrid();
+        MetricGrid shown = window.charts().view("heatmap", HeatmapView.class).getGrid();
         assertThat(shown.layerCount()).isEqualTo(LAYERS);
         assertThat(shown.stepCount()).isEqualTo(CHECKPOINTS);
         Map<CellKey, MeasureResult> expected = engineValues(run, "anisotropy");
@@ -141,7 +146,7 @@ class ExplorerWindowTest {
                 assertThat(shown.tokensUsed(l, s)).isEqualTo(result.tokensUsed());
             }
         }
-        var dataset = window.charts().heatmap().getDisplayedChart().getXYPlot().getDataset();
+        var dataset = window.charts().view("heatmap", HeatmapView.class).getDisplayedChart().getXYPlot().getDataset();
         assertThat(dataset.getItemCount(0)).isEqualTo(LAYERS * CHECKPOINTS);
         assertThat(window.runPanel().problemsText()).isEmpty();
     }
@@ -150,7 +155,7 @@ class ExplorerWindowTest {
     void clickingACellUpdatesProfileTrajectoryAndProjection(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
-        var heatmap = window.charts().heatmap();
+        var heatmap = window.charts().view("heatmap", HeatmapView.class);
         Point2D[] onScreen = new Point2D[1];
         robot.interact(() -> {
             Point2D c = heatmap.cellCenter(1, 2);
@@ -162,14 +167,14 @@ class ExplorerWindowTest {
 
         assertThat(model.getSelectedCheckpoint()).isEqualTo(1);
         assertThat(model.getSelectedLayer()).isEqualTo(2);
-        assertThat(window.charts().profile().selectedCheckpointProperty().get()).isEqualTo(1);
-        assertThat(window.charts().trajectory().selectedLayerProperty().get()).isEqualTo(2);
-        assertThat(window.charts().trajectory().selectedCheckpointProperty().get()).isEqualTo(1);
-        assertThat(window.charts().profile().getDisplayedChart().getTitle().getText()).contains("16");
-        assertThat(window.charts().trajectory().getDisplayedChart().getXYPlot().getDataset(0).getSeriesKey(0).toString())
+        assertThat(window.charts().view("profile", LayerProfileView.class).selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().view("trajectory", TrajectoryView.class).selectedLayerProperty().get()).isEqualTo(2);
+        assertThat(window.charts().view("trajectory", TrajectoryView.class).selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().view("profile", LayerProfileView.class).getDisplayedChart().getTitle().getText()).contains("16");
+        assertThat(window.charts().view("trajectory", TrajectoryView.class).getDisplayedChart().getXYPlot().getDataset(0).getSeriesKey(0).toString())
                 .contains("layer 2");
         Projection expected = CellProjections.of(RunFolder.open(run).checkpoint(16).orElseThrow().readLayer(2));
-        Projection shown = window.charts().projection().getProjection();
+        Projection shown = window.charts().view("projection", ProjectionView.class).getProjection();
         assertThat(shown).isNotNull();
         assertThat(shown.x()).containsExactly(expected.x());
         assertThat(shown.y()).containsExactly(expected.y());
@@ -180,7 +185,7 @@ class ExplorerWindowTest {
     void logStepToggleRedrawsTheHeatmapAndClicksStillSelect(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
-        var heatmap = window.charts().heatmap();
+        var heatmap = window.charts().view("heatmap", HeatmapView.class);
         robot.clickOn("#heatmap-log-steps");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(heatmap.logStepAxisProperty().get()).isTrue();
@@ -206,15 +211,15 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.scrubber().getSelectedCheckpoint()).isEqualTo(1);
         assertThat(model.getSelectedCheckpoint()).isEqualTo(1);
-        assertThat(window.charts().heatmap().selectedCheckpointProperty().get()).isEqualTo(1);
-        assertThat(window.charts().profile().selectedCheckpointProperty().get()).isEqualTo(1);
-        assertThat(window.charts().trajectory().selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().view("heatmap", HeatmapView.class).selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().view("profile", LayerProfileView.class).selectedCheckpointProperty().get()).isEqualTo(1);
+        assertThat(window.charts().view("trajectory", TrajectoryView.class).selectedCheckpointProperty().get()).isEqualTo(1);
         assertThat(model.getProjection()).isNotNull().isNotSameAs(last);
 
         robot.interact(() -> window.scrubber().previous());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.getSelectedCheckpoint()).isZero();
-        assertThat(window.charts().heatmap().selectedCheckpointProperty().get()).isZero();
+        assertThat(window.charts().view("heatmap", HeatmapView.class).selectedCheckpointProperty().get()).isZero();
         // back to the last checkpoint: its projection comes from the in-memory cache, the same object
         robot.interact(() -> model.selectCheckpoint(CHECKPOINTS - 1));
         assertThat(model.getProjection()).isSameAs(last);
@@ -277,17 +282,20 @@ class ExplorerWindowTest {
         Path out = dir.resolve("figures");
         robot.interact(() -> window.exporter().exportAll(window.figures(), out));
 
-        for (FigureKind kind : FigureKind.values()) {
-            Path png = out.resolve("anisotropy-" + kind.id() + ".png");
+        for (ExplorerView view : ExplorerViews.all()) {
+            Path png = out.resolve("anisotropy-" + view.id() + ".png");
             var image = ImageIO.read(png.toFile());
-            assertThat(image.getWidth()).as(kind.id()).isEqualTo(kind.defaultWidth() * 2);
-            assertThat(image.getHeight()).isEqualTo(kind.defaultHeight() * 2);
+            // the default print choice: 3.25 in at 300 dpi, height from the view's aspect
+            assertThat(image.getWidth()).as(view.id()).isEqualTo(975);
+            assertThat(image.getHeight()).isEqualTo((int) Math.round(234 * view.aspect() * (300 / 72.0)));
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            Document svg = factory.newDocumentBuilder().parse(out.resolve("anisotropy-" + kind.id() + ".svg").toFile());
+            Document svg = factory.newDocumentBuilder().parse(out.resolve("anisotropy-" + view.id() + ".svg").toFile());
             assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
-            try (PDDocument pdf = Loader.loadPDF(out.resolve("anisotropy-" + kind.id() + ".pdf").toFile())) {
+            assertThat(svg.getDocumentElement().getAttribute("width")).isEqualTo("234pt");
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("anisotropy-" + view.id() + ".pdf").toFile())) {
                 assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(234f);
             }
         }
         StringWriter analyzed = new StringWriter();
@@ -333,9 +341,27 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !model.gridRunningProperty().get()
                 && model.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.charts().heatmap().getGrid().metric()).isEqualTo("twonn");
+        assertThat(window.charts().view("heatmap", HeatmapView.class).getGrid().metric()).isEqualTo("twonn");
         Map<CellKey, MeasureResult> expected = engineValues(run, "twonn");
         assertThat(model.getGrid().value(0, 0)).isEqualTo(expected.get(new CellKey(0, 0)).value());
         assertThat(new RecentRuns(preferences).list()).containsExactly(run.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void everyRegisteredViewHasAPaneAndAViewMenuEntryThatHidesIt(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        for (ExplorerView view : ExplorerViews.all()) {
+            assertThat(robot.lookup("#" + view.id()).tryQuery()).as(view.id()).isPresent();
+            assertThat(robot.lookup("#show-" + view.id()).tryQuery()).isEmpty(); // menu items are not nodes
+        }
+        var charts = window.charts();
+        assertThat(charts.getColumnConstraints()).hasSize(2);
+        ExplorerView last = ExplorerViews.all().get(ExplorerViews.all().size() - 1);
+        robot.interact(() -> charts.panel(last).setVisible(false));
+        // three shown panes: two columns, two rows, the hidden one out of the grid
+        assertThat(charts.getChildren()).hasSize(ExplorerViews.all().size() - 1).doesNotContain(charts.panel(last));
+        robot.interact(() -> charts.panel(last).setVisible(true));
+        assertThat(charts.getChildren()).hasSize(ExplorerViews.all().size());
     }
 }

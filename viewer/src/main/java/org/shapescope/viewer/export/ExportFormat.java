@@ -2,11 +2,11 @@ package org.shapescope.viewer.export;
 
 /** File formats a figure can be exported to. */
 public enum ExportFormat {
-    /** Raster, scaled for print (see {@link FigureExport#png}). */
+    /** Raster at the print size's dpi (see {@link FigureExport#png}). */
     PNG("png"),
     /** Vector, text kept as {@code <text>} elements. */
     SVG("svg"),
-    /** Vector, text kept as PDF text in the standard 14 fonts. */
+    /** Vector, text kept as PDF text in the embedded DejaVu Sans. */
     PDF("pdf");
 
     private final String extension;

@@ -1,39 +1,57 @@
 package org.shapescope.viewer.export;
 
 import java.awt.Dimension;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import org.apache.batik.svggen.DefaultStyleHandler;
+import org.apache.batik.svggen.ImageHandlerBase64Encoder;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGGraphics2DIOException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.Drawable;
+import org.shapescope.viewer.figure.FigureFont;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
- * Writes a figure (a JFreeChart or any {@link Drawable}) to PNG, SVG or PDF. Works headless.
- * Sizes are in Java2D units: pixels at scale 1 for PNG, user units for SVG, points
- * (1/72 inch) for PDF. Vector formats keep text as text so figures stay editable and
- * searchable: Batik writes {@code <text>} elements, PDFBox-Graphics2D writes PDF text in the
- * standard 14 fonts (Helvetica for sans-serif), falling back to outlines only for characters
- * those fonts cannot encode.
+ * Writes a figure (a JFreeChart or any {@link Drawable}) at a {@link PrintSize} to PNG, SVG or
+ * PDF. Works headless. The figure is laid out in points at its print size, so text drawn at
+ * 8 pt is 8 pt on paper:
+ * <ul>
+ * <li>PDF: one page of exactly width × height pt. Text in the shipped {@link FigureFont} is PDF
+ *     text in that font, embedded as a subset (one Type 0 font object per face used); text in
+ *     any other font is drawn as outlines, so no PDF written here has an unembedded font.</li>
+ * <li>SVG: width and height in pt with a viewBox in points; text as {@code <text>} naming
+ *     {@code 'DejaVu Sans', sans-serif}, or as paths on request.</li>
+ * <li>PNG: {@code width / 72 × dpi} pixels, the same layout drawn magnified.</li>
+ * </ul>
  */
 public final class FigureExport {
 
@@ -42,25 +60,23 @@ public final class FigureExport {
     private FigureExport() {
     }
 
-    /** Writes {@code figure} in {@code format}; {@code scale} is used for PNG only. */
-    public static void write(Drawable figure, ExportFormat format, int width, int height, double scale, Path file)
-            throws IOException {
+    /** Writes {@code figure} in {@code format} at {@code size} (SVG text stays text). */
+    public static void write(Drawable figure, ExportFormat format, PrintSize size, Path file) throws IOException {
         switch (format) {
-            case PNG -> png(figure, width, height, scale, file);
-            case SVG -> svg(figure, width, height, file);
-            case PDF -> pdf(figure, width, height, file);
+            case PNG -> png(figure, size, file);
+            case SVG -> svg(figure, size, false, file);
+            case PDF -> pdf(figure, size, file);
             default -> throw new IllegalArgumentException(format.toString());
         }
     }
 
     /**
-     * PNG of {@code round(width * scale)} × {@code round(height * scale)} pixels: the figure is
-     * laid out at {@code width} × {@code height} and drawn magnified, so a 2× export has the
-     * same layout with twice the resolution (fonts stay in proportion).
+     * The figure laid out at {@code widthPt × heightPt} and drawn {@code pixelsPerPoint} times
+     * magnified on white: {@code round(width × k) × round(height × k)} pixels.
      */
-    public static BufferedImage image(Drawable figure, int width, int height, double scale) {
-        int w = (int) Math.round(width * scale);
-        int h = (int) Math.round(height * scale);
+    public static BufferedImage image(Drawable figure, double widthPt, double heightPt, double pixelsPerPoint) {
+        int w = (int) Math.round(widthPt * pixelsPerPoint);
+        int h = (int) Math.round(heightPt * pixelsPerPoint);
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -70,31 +86,36 @@ public final class FigureExport {
             g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g2.setColor(java.awt.Color.WHITE);
             g2.fillRect(0, 0, w, h);
-            g2.scale(scale, scale);
-            figure.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            g2.scale(pixelsPerPoint, pixelsPerPoint);
+            figure.draw(g2, new Rectangle2D.Double(0, 0, widthPt, heightPt));
         } finally {
             g2.dispose();
         }
         return image;
     }
 
-    /** See {@link #image}; writes it as PNG. */
-    public static void png(Drawable figure, int width, int height, double scale, Path file) throws IOException {
-        BufferedImage image = image(figure, width, height, scale);
+    /** The figure as it prints at {@code size}, at {@code size.dpi()}. */
+    public static BufferedImage image(Drawable figure, PrintSize size) {
+        return image(figure, size.widthPt(), size.heightPt(), size.pixelsPerPoint());
+    }
+
+    /** PNG of {@link PrintSize#pixelWidth()} × {@link PrintSize#pixelHeight()} pixels. */
+    public static void png(Drawable figure, PrintSize size, Path file) throws IOException {
+        BufferedImage image = image(figure, size);
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("no PNG writer available");
         }
     }
 
-    /** SVG document of {@code width} × {@code height} user units, text as {@code <text>}. */
-    public static void svg(Drawable figure, int width, int height, Path file) throws IOException {
+    /** SVG document of {@code size} (width and height in pt); {@code textAsPaths} draws glyph outlines. */
+    public static void svg(Drawable figure, PrintSize size, boolean textAsPaths, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            svg(figure, width, height, out);
+            svg(figure, size, textAsPaths, out);
         }
     }
 
-    /** As {@link #svg(Drawable, int, int, Path)}, to a stream (UTF-8); the stream is not closed. */
-    public static void svg(Drawable figure, int width, int height, OutputStream out) throws IOException {
+    /** As {@link #svg(Drawable, PrintSize, boolean, Path)}, to a stream (UTF-8); the stream is not closed. */
+    public static void svg(Drawable figure, PrintSize size, boolean textAsPaths, OutputStream out) throws IOException {
         Document document;
         try {
             // batik-svggen needs only a DOM to write into; the JDK's serves
@@ -105,30 +126,106 @@ public final class FigureExport {
         }
         SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
         context.setComment("Shapescope figure");
-        SVGGraphics2D g2 = new SVGGraphics2D(context, false);
-        g2.setSVGCanvasSize(new Dimension(width, height));
-        drawWithRotatedText(figure, g2, width, height);
+        context.setStyleHandler(new GenericFallbackStyle());
+        context.setImageHandler(new PngBase64Images());
+        SVGGeneratorContext.GraphicContextDefaults defaults = new SVGGeneratorContext.GraphicContextDefaults();
+        // the document's default font; otherwise Batik names Java's logical "Dialog"
+        defaults.setFont(FigureFont.of(Font.PLAIN, (float) size.fontPt()));
+        context.setGraphicContextDefaults(defaults);
+        SVGGraphics2D g2 = new SVGGraphics2D(context, textAsPaths);
+        double w = size.widthPt();
+        double h = size.heightPt();
+        g2.setSVGCanvasSize(new Dimension((int) Math.ceil(w), (int) Math.ceil(h)));
+        drawWithRotatedText(figure, g2, w, h);
+        Element root = g2.getRoot();
+        root.setAttributeNS(null, "width", number(w) + "pt");
+        root.setAttributeNS(null, "height", number(h) + "pt");
+        root.setAttributeNS(null, "viewBox", "0 0 " + number(w) + " " + number(h));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        g2.stream(writer, true);
+        g2.stream(root, writer, true, false);
         writer.flush();
         g2.dispose();
     }
 
-    /** One-page PDF of {@code width} × {@code height} points with the figure as vector graphics. */
-    public static void pdf(Drawable figure, int width, int height, Path file) throws IOException {
+    /** One-page PDF of exactly {@code size} in points, the figure as vector graphics with embedded fonts. */
+    public static void pdf(Drawable figure, PrintSize size, Path file) throws IOException {
+        float w = (float) size.widthPt();
+        float h = (float) size.heightPt();
         try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(new PDRectangle(width, height));
+            PDPage page = new PDPage(new PDRectangle(w, h));
             document.addPage(page);
-            PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(document, width, height);
-            try (PdfBoxGraphics2DFontTextDrawerDefaultFonts text = new PdfBoxGraphics2DFontTextDrawerDefaultFonts()) {
+            PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(document, w, h);
+            try (EmbeddedFontDrawer text = new EmbeddedFontDrawer(document)) {
                 g2.setFontTextDrawer(text);
-                drawWithRotatedText(figure, g2, width, height);
+                drawWithRotatedText(figure, g2, w, h);
                 g2.dispose();
             }
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawForm(g2.getXFormObject());
             }
-            document.save(file.toFile());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                document.save(out);
+            }
+        }
+    }
+
+    /**
+     * Maps the shipped faces to subset-embedded Type 0 fonts, loaded once per face and document;
+     * any other font maps to nothing, which makes PdfBoxGraphics2D draw its text as outlines.
+     */
+    private static final class EmbeddedFontDrawer extends PdfBoxGraphics2DFontTextDrawer {
+        private final PDDocument document;
+        private final Map<String, PDFont> faces = new HashMap<>();
+
+        EmbeddedFontDrawer(PDDocument document) {
+            this.document = document;
+        }
+
+        @Override
+        protected PDFont mapFont(Font font, IFontTextDrawerEnv env) throws IOException {
+            if (!FigureFont.isShipped(font)) {
+                return null;
+            }
+            PDFont face = faces.get(font.getFontName());
+            if (face == null) {
+                try (InputStream in = FigureFont.openFile(font)) {
+                    face = PDType0Font.load(document, in, true);
+                }
+                faces.put(font.getFontName(), face);
+            }
+            return face;
+        }
+    }
+
+    /**
+     * Embedded images as base64 PNG data URIs, encoded with ImageIO (batik-svggen alone has no
+     * PNG encoder; batik-codec would bring one with a dozen more jars).
+     */
+    private static final class PngBase64Images extends ImageHandlerBase64Encoder {
+        @Override
+        public void encodeImage(RenderedImage image, OutputStream out) throws SVGGraphics2DIOException {
+            try {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new SVGGraphics2DIOException("no PNG writer available");
+                }
+            } catch (IOException e) {
+                throw new SVGGraphics2DIOException(e);
+            }
+        }
+    }
+
+    /** Batik's default styling, with the generic family appended to every font-family. */
+    private static final class GenericFallbackStyle extends DefaultStyleHandler {
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public void setStyle(Element element, Map styleMap, SVGGeneratorContext generatorContext) {
+            Object family = styleMap.get("font-family");
+            if (family != null && !family.toString().contains(FigureFont.GENERIC_FAMILY)) {
+                Map copy = new HashMap(styleMap);
+                copy.put("font-family", family + ", " + FigureFont.GENERIC_FAMILY);
+                styleMap = copy;
+            }
+            super.setStyle(element, styleMap, generatorContext);
         }
     }
 
@@ -139,7 +236,7 @@ public final class FigureExport {
      * rotation keeps it as text. The flag is JFreeChart-global, so it is restored afterwards and
      * vector exports are serialised.
      */
-    private static synchronized void drawWithRotatedText(Drawable figure, Graphics2D g2, int width, int height) {
+    private static synchronized void drawWithRotatedText(Drawable figure, Graphics2D g2, double width, double height) {
         boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
         TextUtils.setUseDrawRotatedStringWorkaround(false);
         try {
@@ -147,5 +244,9 @@ public final class FigureExport {
         } finally {
             TextUtils.setUseDrawRotatedStringWorkaround(workaround);
         }
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -1,6 +1,5 @@
 package org.shapescope.viewer.figure;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
@@ -36,6 +35,7 @@ public final class HeatmapFigure {
     private double lower = Double.NaN;
     private double upper = Double.NaN;
     private boolean logStepAxis;
+    private FigureStyle style = FigureStyle.SCREEN;
 
     public HeatmapFigure(MetricGrid grid) {
         this.grid = grid;
@@ -50,6 +50,12 @@ public final class HeatmapFigure {
     public HeatmapFigure selection(int stepIdx, int layerIdx) {
         this.selectedStep = stepIdx;
         this.selectedLayer = layerIdx;
+        return this;
+    }
+
+    /** Fonts, line widths and title policy; {@link FigureStyle#SCREEN} by default. */
+    public HeatmapFigure style(FigureStyle style) {
+        this.style = style;
         return this;
     }
 
@@ -98,7 +104,7 @@ public final class HeatmapFigure {
         }
         ColorMapScale scale = new ColorMapScale(colorMap, lo, hi);
 
-        HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns);
+        HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns, style.rasterDensity());
         renderer.setPaintScale(scale);
         renderer.setDefaultToolTipGenerator((ds, series, item) -> describeCell(grid, item / steps, item % steps));
 
@@ -106,26 +112,26 @@ public final class HeatmapFigure {
         for (int l = 0; l < layers; l++) {
             layerLabels[l] = Integer.toString(grid.layer(l));
         }
-        TickAxis xAxis = FigureStyle.axis(stepAxis(columns), "training step");
-        IndexAxis yAxis = FigureStyle.axis(new IndexAxis("layer", layerLabels), "layer");
+        TickAxis xAxis = style.axis(stepAxis(columns), "training step");
+        IndexAxis yAxis = style.axis(new IndexAxis("layer", layerLabels), "layer");
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        FigureStyle.plot(plot, false);
+        style.plot(plot, false);
         plot.setBackgroundPaint(ColorMap.MISSING);
 
         if (logStepAxis && steps > 1 && grid.step(0) <= 0) {
             // the axis break between the symbolic step-0 column and the real log axis, as
             // TrajectoryFigure breaks its lines there
-            plot.addDomainMarker(new ValueMarker(columns.right(0), Color.WHITE, new BasicStroke(3f)));
+            plot.addDomainMarker(new ValueMarker(columns.right(0), Color.WHITE, style.stroke(3)));
         }
         if (selectedStep >= 0 && selectedStep < steps && selectedLayer >= 0 && selectedLayer < layers) {
             Rectangle2D cell = new Rectangle2D.Double(columns.left(selectedStep), selectedLayer - 0.5,
                     columns.right(selectedStep) - columns.left(selectedStep), 1);
-            plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(3.5f), Color.WHITE));
-            plot.addAnnotation(new XYShapeAnnotation(cell, new BasicStroke(1.5f), Color.BLACK));
+            plot.addAnnotation(new XYShapeAnnotation(cell, style.stroke(3.5), Color.WHITE));
+            plot.addAnnotation(new XYShapeAnnotation(cell, style.stroke(1.5), Color.BLACK));
         }
 
-        JFreeChart chart = FigureStyle.chart(title, plot, false);
-        chart.addSubtitle(FigureStyle.colourBar(scale, grid.metric()));
+        JFreeChart chart = style.chart(title, plot, false);
+        chart.addSubtitle(style.colourBar(scale, style.valueLabel(grid.metric())));
         return chart;
     }
 

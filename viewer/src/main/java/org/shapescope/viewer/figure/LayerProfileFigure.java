@@ -1,8 +1,6 @@
 package org.shapescope.viewer.figure;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -30,6 +28,7 @@ public final class LayerProfileFigure {
     private boolean relativeDepth;
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String title;
+    private FigureStyle style = FigureStyle.SCREEN;
 
     /** @param checkpoint index of the checkpoint to show (highlighted when overlaying) */
     public LayerProfileFigure(MetricGrid grid, int checkpoint) {
@@ -49,6 +48,12 @@ public final class LayerProfileFigure {
 
     public LayerProfileFigure colorMap(ColorMap map) {
         this.colorMap = map;
+        return this;
+    }
+
+    /** Fonts, line widths and title policy; {@link FigureStyle#SCREEN} by default. */
+    public LayerProfileFigure style(FigureStyle style) {
+        this.style = style;
         return this;
     }
 
@@ -85,7 +90,7 @@ public final class LayerProfileFigure {
                 dataset.addSeries(profile(s));
                 Color c = (Color) stepColours.getPaint(stepScale.position(grid.step(s)));
                 renderer.setSeriesPaint(series, c);
-                renderer.setSeriesStroke(series, new BasicStroke(1.4f));
+                renderer.setSeriesStroke(series, style.stroke(1.4));
                 renderer.setSeriesShapesVisible(series, false);
                 renderer.setSeriesVisibleInLegend(series, false);
             }
@@ -93,25 +98,26 @@ public final class LayerProfileFigure {
         int last = dataset.getSeriesCount();
         dataset.addSeries(profile(selected));
         renderer.setSeriesPaint(last, overlayAll ? Color.BLACK : new Color(0x1F, 0x4E, 0x79));
-        renderer.setSeriesStroke(last, new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        renderer.setSeriesShape(last, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        renderer.setSeriesStroke(last, style.roundStroke(2.4));
+        renderer.setSeriesShape(last, style.dot(7));
         renderer.setSeriesShapesVisible(last, true);
 
         String xLabel = relativeDepth ? "relative depth (layer / last layer)" : "layer";
-        NumberAxis xAxis = FigureStyle.axis(new NumberAxis(xLabel), xLabel);
+        NumberAxis xAxis = style.axis(new NumberAxis(xLabel), xLabel);
         if (!relativeDepth) {
             xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(grid.metric()), grid.metric());
+        String yLabel = style.valueLabel(grid.metric());
+        NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        FigureStyle.plot(plot, true);
+        style.plot(plot, true);
 
         String heading = title != null ? title
                 : overlayAll ? null : String.format(java.util.Locale.ROOT, "%s at step %,d", grid.metric(), grid.step(selected));
-        JFreeChart chart = FigureStyle.chart(heading, plot, false);
+        JFreeChart chart = style.chart(heading, plot, false);
         if (overlayAll) {
-            LogStepAxis barAxis = FigureStyle.axis(new LogStepAxis("training step", grid.steps()), "training step");
-            var bar = FigureStyle.colourBar(stepColours, barAxis);
+            LogStepAxis barAxis = style.axis(new LogStepAxis("training step", grid.steps()), "training step");
+            var bar = style.colourBar(stepColours, barAxis);
             chart.addSubtitle(bar);
         }
         return chart;

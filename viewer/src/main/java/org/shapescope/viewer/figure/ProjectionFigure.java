@@ -2,7 +2,6 @@ package org.shapescope.viewer.figure;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -32,6 +31,7 @@ public final class ProjectionFigure {
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String title;
     private double pointSize = 3.0;
+    private FigureStyle style = FigureStyle.SCREEN;
 
     public ProjectionFigure(Projection projection) {
         this.projection = projection;
@@ -49,12 +49,18 @@ public final class ProjectionFigure {
         return this;
     }
 
+    /** Fonts, line widths, marker sizes and title policy; {@link FigureStyle#SCREEN} by default. */
+    public ProjectionFigure style(FigureStyle style) {
+        this.style = style;
+        return this;
+    }
+
     public ProjectionFigure title(String title) {
         this.title = title;
         return this;
     }
 
-    /** Diameter of a point in Java2D units (pixels at scale 1). */
+    /** Diameter of a point at screen size (pixels at scale 1; scaled by the style). */
     public ProjectionFigure pointSize(double size) {
         this.pointSize = size;
         return this;
@@ -85,22 +91,22 @@ public final class ProjectionFigure {
             }
         }
         ColorMapScale scale = new ColorMapScale(colorMap, lo > hi ? 0 : lo, lo > hi ? 1 : hi);
-        XYShapeRenderer renderer = new XYShapeRenderer();
+        XYShapeRenderer renderer = new PointCloudRenderer(style.rasterDensity());
         renderer.setDrawOutlines(false);
         renderer.setAutoPopulateSeriesShape(false);
-        renderer.setDefaultShape(new Ellipse2D.Double(-pointSize / 2, -pointSize / 2, pointSize, pointSize));
+        renderer.setDefaultShape(style.dot(pointSize));
         if (z != null) {
             renderer.setPaintScale(scale);
         } else {
             renderer.setPaintScale(new LookupPaintScale(-1, 1, new Color(0x1F, 0x4E, 0x79)));
         }
-        NumberAxis xAxis = FigureStyle.axis(new NumberAxis(componentLabel(0)), componentLabel(0));
-        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(componentLabel(1)), componentLabel(1));
+        NumberAxis xAxis = style.axis(new NumberAxis(componentLabel(0)), componentLabel(0));
+        NumberAxis yAxis = style.axis(new NumberAxis(componentLabel(1)), componentLabel(1));
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
-        FigureStyle.plot(plot, true);
-        JFreeChart chart = FigureStyle.chart(title, plot, false);
+        style.plot(plot, true);
+        JFreeChart chart = style.chart(title, plot, false);
         if (z != null) {
-            chart.addSubtitle(FigureStyle.colourBar(scale, colourBy.label()));
+            chart.addSubtitle(style.colourBar(scale, colourBy.label()));
         }
         return chart;
     }
@@ -117,28 +123,48 @@ public final class ProjectionFigure {
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
         renderer.setSeriesPaint(0, new Color(0x44, 0x44, 0x44));
-        NumberAxis xAxis = FigureStyle.axis(new NumberAxis("component"), "component");
+        // no y label: the x label says what the bars are, and a rotated label would not fit a short panel
+        NumberAxis xAxis = style.axis(new NumberAxis(SPECTRUM_LABEL), SPECTRUM_LABEL);
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         xAxis.setRange(0.4, Math.max(1, evr.length) + 0.6);
-        NumberAxis yAxis = FigureStyle.axis(new NumberAxis("explained variance"), "explained variance");
+        NumberAxis yAxis = style.axis(new NumberAxis(), null);
         yAxis.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis, yAxis, renderer);
-        FigureStyle.plot(plot, true);
+        style.plot(plot, true);
         plot.setDomainGridlinesVisible(false);
-        return FigureStyle.chart(null, plot, false);
+        return style.chart(null, plot, false);
     }
 
-    /** Scatter (left 72 %) and spectrum (right, middle half of the height) as one drawing. */
+    /**
+     * Scatter and spectrum as one drawing: side by side (scatter left 72 %, spectrum right in the
+     * middle 60 % of the height) when the area is at least {@link #SIDE_BY_SIDE_EMS} label
+     * heights wide, else stacked (scatter on top, spectrum in the bottom {@link #STACKED_SPECTRUM_SHARE}),
+     * as at one column's width.
+     */
     public Drawable composite() {
         JFreeChart scatter = scatter();
         JFreeChart spectrum = spectrum();
+        double em = style.labelFont().getSize2D();
         return (Graphics2D g2, Rectangle2D area) -> {
-            double split = area.getWidth() * 0.72;
             g2.setPaint(Color.WHITE);
             g2.fill(area);
-            scatter.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), split, area.getHeight()));
-            spectrum.draw(g2, new Rectangle2D.Double(area.getX() + split, area.getY() + area.getHeight() * 0.2,
-                    area.getWidth() - split, area.getHeight() * 0.6));
+            if (area.getWidth() >= SIDE_BY_SIDE_EMS * em) {
+                double split = area.getWidth() * 0.72;
+                scatter.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), split, area.getHeight()));
+                spectrum.draw(g2, new Rectangle2D.Double(area.getX() + split, area.getY() + area.getHeight() * 0.2,
+                        area.getWidth() - split, area.getHeight() * 0.6));
+            } else {
+                double split = area.getHeight() * (1 - STACKED_SPECTRUM_SHARE);
+                scatter.draw(g2, new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth(), split));
+                spectrum.draw(g2, new Rectangle2D.Double(area.getX(), area.getY() + split, area.getWidth(),
+                        area.getHeight() - split));
+            }
         };
     }
+
+    /** Narrower than this many label heights, {@link #composite()} stacks instead of placing side by side. */
+    public static final double SIDE_BY_SIDE_EMS = 40;
+    /** Height share of the spectrum when stacked. */
+    public static final double STACKED_SPECTRUM_SHARE = 0.36;
+    private static final String SPECTRUM_LABEL = "share of variance per component";
 }

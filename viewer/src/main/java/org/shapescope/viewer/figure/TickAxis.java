@@ -23,8 +23,15 @@ abstract class TickAxis extends NumberAxis {
     record Tick(double value, String label) {
     }
 
+    private double labelGap = 12;
+
     TickAxis(String label) {
         super(label);
+    }
+
+    /** Space along a horizontal axis between neighbouring tick labels (default 12). */
+    public void setLabelGap(double gap) {
+        this.labelGap = gap;
     }
 
     /**
@@ -42,7 +49,7 @@ abstract class TickAxis extends NumberAxis {
         FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
         boolean horizontal = RectangleEdge.isTopOrBottom(edge);
         java.util.function.ToDoubleFunction<String> extent = horizontal
-                ? s -> fm.stringWidth(s) + 12.0
+                ? s -> fm.stringWidth(s) + labelGap
                 : s -> fm.getHeight() * 1.4;
         double length = horizontal ? dataArea.getWidth() : dataArea.getHeight();
         TextAnchor anchor;

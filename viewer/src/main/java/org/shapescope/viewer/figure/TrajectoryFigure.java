@@ -1,8 +1,6 @@
 package org.shapescope.viewer.figure;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -34,6 +32,7 @@ public final class TrajectoryFigure {
     private int selectedCheckpoint = -1;
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String title;
+    private FigureStyle style = FigureStyle.SCREEN;
 
     public TrajectoryFigure(MetricGrid grid) {
         this.grid = grid;
@@ -63,6 +62,12 @@ public final class TrajectoryFigure {
         return this;
     }
 
+    /** Fonts, line widths and title policy; {@link FigureStyle#SCREEN} by default. */
+    public TrajectoryFigure style(FigureStyle style) {
+        this.style = style;
+        return this;
+    }
+
     public TrajectoryFigure title(String title) {
         this.title = title;
         return this;
@@ -75,12 +80,18 @@ public final class TrajectoryFigure {
             System.arraycopy(loss.steps(), 0, withLoss, all.length, loss.size());
             all = withLoss;
         }
-        LogStepAxis xAxis = FigureStyle.axis(new LogStepAxis("training step", all), "training step");
-        String yLabel = layerIdx.length == 1 ? grid.metric() + " (layer " + grid.layer(layerIdx[0]) + ")" : grid.metric();
-        NumberAxis yAxis = FigureStyle.axis(new NumberAxis(yLabel), yLabel);
+        LogStepAxis xAxis = style.axis(new LogStepAxis("training step", all), "training step");
+        String value = style.valueLabel(grid.metric());
+        // with a legend (several layers, or the loss) the legend names the layer; a longer axis
+        // label would not fit the height of a column-wide figure
+        boolean legend = layerIdx.length > 1 || loss != null;
+        String yLabel = legend ? value : value + ", layer " + grid.layer(layerIdx[0]);
+        NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
 
         XYSeriesCollection metric = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        // one path per series, not one line element per segment (small vector files)
+        renderer.setDrawSeriesLineAsPath(true);
         for (int k = 0; k < layerIdx.length; k++) {
             int l = layerIdx[k];
             XYSeries series = new XYSeries("layer " + grid.layer(l), false, true);
@@ -90,39 +101,42 @@ public final class TrajectoryFigure {
             metric.addSeries(series);
             double t = layerIdx.length == 1 ? 0.0 : 0.85 * k / (layerIdx.length - 1);
             renderer.setSeriesPaint(k, colorMap.color(t));
-            renderer.setSeriesStroke(k, new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            renderer.setSeriesShape(k, new Ellipse2D.Double(-3, -3, 6, 6));
+            renderer.setSeriesStroke(k, style.roundStroke(2.0));
+            renderer.setSeriesShape(k, style.dot(6));
         }
         XYPlot plot = new XYPlot(metric, xAxis, yAxis, renderer);
-        FigureStyle.plot(plot, true);
+        style.plot(plot, true);
 
         if (loss != null) {
             XYSeries lossSeries = new XYSeries("training loss", false, true);
             for (int i = 0; i < loss.size(); i++) {
                 add(lossSeries, xAxis, loss.step(i), loss.loss(i), i + 1 < loss.size() ? loss.step(i + 1) : -1);
             }
-            NumberAxis lossAxis = FigureStyle.axis(new NumberAxis("training loss"), "training loss");
+            NumberAxis lossAxis = style.axis(new NumberAxis("training loss"), "training loss");
+            style.spaceTicks(lossAxis, false);
             lossAxis.setLabelPaint(LOSS_COLOUR);
             lossAxis.setTickLabelPaint(LOSS_COLOUR);
+            // read bottom to top like the left axis; JFreeChart places the default top-to-bottom
+            // right-axis label over its tick labels when rotated text is drawn as text (vector export)
+            lossAxis.setLabelAngle(Math.PI);
             plot.setRangeAxis(1, lossAxis);
             plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
             plot.setDataset(1, new XYSeriesCollection(lossSeries));
             plot.mapDatasetToRangeAxis(1, 1);
             XYLineAndShapeRenderer lossRenderer = new XYLineAndShapeRenderer(true, false);
+            lossRenderer.setDrawSeriesLineAsPath(true);
             lossRenderer.setSeriesPaint(0, LOSS_COLOUR);
-            lossRenderer.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
-                    10f, new float[] {6f, 4f}, 0f));
+            lossRenderer.setSeriesStroke(0, style.dashed(1.6, 6, 4));
             plot.setRenderer(1, lossRenderer);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         }
         if (selectedCheckpoint >= 0 && selectedCheckpoint < grid.stepCount()) {
             ValueMarker marker = new ValueMarker(xAxis.position(grid.step(selectedCheckpoint)));
             marker.setPaint(new Color(0xC0, 0x39, 0x2B));
-            marker.setStroke(new BasicStroke(1.2f));
+            marker.setStroke(style.stroke(1.2));
             plot.addDomainMarker(marker);
         }
-        boolean legend = layerIdx.length > 1 || loss != null;
-        return FigureStyle.chart(title, plot, legend);
+        return style.chart(title, plot, legend);
     }
 
     /**

@@ -3,12 +3,17 @@ package org.shapescope.viewer.figure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ui.Drawable;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
+import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.export.FigureExport;
+import org.shapescope.viewer.export.PrintSize;
 
 /**
- * Renders every figure on synthetic data to PNG for looking at by eye:
+ * Renders every figure on synthetic data for looking at by eye, in the screen style (PNG at
+ * 640 × 420, 2×) and at column size in the paper style (PNG at 300 dpi and PDF):
  * {@code java -cp ... org.shapescope.viewer.figure.FigureGallery [/tmp/viewer-png]}.
  */
 public final class FigureGallery {
@@ -16,25 +21,36 @@ public final class FigureGallery {
     private FigureGallery() {
     }
 
+    private interface Figure {
+        Drawable build(FigureStyle style);
+    }
+
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/viewer-png");
         Files.createDirectories(dir);
         MetricGrid grid = SyntheticRun.grid("intrinsic dimension", 30, 13, 4, 345);
-        int w = 640;
-        int h = 420;
-        FigureExport.png(new HeatmapFigure(grid).selection(12, 6).build(), w, h, 2, dir.resolve("heatmap.png"));
-        FigureExport.png(new HeatmapFigure(SyntheticRun.grid("anisotropy", 7, 11, 2, 7)).colorMap(ColorMap.MAGMA)
-                .build(), w, h, 1, dir.resolve("heatmap-small.png"));
-        FigureExport.png(new LayerProfileFigure(grid, 20).build(), w, h, 2, dir.resolve("profile.png"));
-        FigureExport.png(new LayerProfileFigure(grid, 29).overlayAllCheckpoints(true).relativeDepth(true).build(),
-                w, h, 2, dir.resolve("profile-overlay.png"));
-        FigureExport.png(new TrajectoryFigure(grid).layers(6).build(), w, h, 2, dir.resolve("trajectory.png"));
-        FigureExport.png(new TrajectoryFigure(grid).layers(1, 4, 6, 9, 12).loss(SyntheticRun.loss(3))
-                .selectedCheckpoint(20).build(), w, h, 2, dir.resolve("trajectory-loss.png"));
-        ProjectionFigure projection = new ProjectionFigure(SyntheticRun.projection(20_000, 11))
-                .colourBy(PointValue.POSITION).pointSize(2.5);
-        FigureExport.png(projection.composite(), 900, h, 2, dir.resolve("projection.png"));
+        write(dir, "heatmap", s -> new HeatmapFigure(grid).selection(12, 6).style(s).build());
+        write(dir, "heatmap-small", s -> new HeatmapFigure(SyntheticRun.grid("anisotropy", 7, 11, 2, 7))
+                .colorMap(ColorMap.MAGMA).style(s).build());
+        write(dir, "profile", s -> new LayerProfileFigure(grid, 20).style(s).build());
+        write(dir, "profile-overlay", s -> new LayerProfileFigure(grid, 29).overlayAllCheckpoints(true)
+                .relativeDepth(true).style(s).build());
+        write(dir, "trajectory", s -> new TrajectoryFigure(grid).layers(6).style(s).build());
+        write(dir, "trajectory-loss", s -> new TrajectoryFigure(grid).layers(1, 4, 6, 9, 12)
+                .loss(SyntheticRun.loss(3)).selectedCheckpoint(20).style(s).build());
+        write(dir, "projection", s -> new ProjectionFigure(SyntheticRun.projection(20_000, 11))
+                .colourBy(PointValue.POSITION).pointSize(2.5).style(s).composite());
         System.out.println("wrote figures to " + dir);
+    }
+
+    private static void write(Path dir, String name, Figure figure) throws IOException {
+        ImageIO.write(FigureExport.image(figure.build(FigureStyle.SCREEN), 640, 420, 2), "png",
+                dir.resolve(name + ".png").toFile());
+        PrintSize column = PrintSize.of(PrintSize.Preset.COLUMN, 0.66);
+        for (ExportFormat format : new ExportFormat[] {ExportFormat.PNG, ExportFormat.PDF}) {
+            FigureExport.write(figure.build(column.style()), format, column,
+                    dir.resolve(name + "-column." + format.extension()));
+        }
     }
 }

@@ -1,0 +1,40 @@
+package org.shapescope.app.ui.views;
+
+import org.shapescope.viewer.data.LossCurve;
+import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.PointValue;
+import org.shapescope.viewer.data.Projection;
+
+/**
+ * What a headless figure may draw from: the selected cell and the data of a run, computed on
+ * first request (the grid of the chosen metric, or one cell's projection), and the render
+ * options. {@code shapescope render} implements it; a view asks only for what it uses.
+ */
+public interface FigureInputs {
+
+    /** The chosen metric over every (checkpoint, layer) cell; computed on first call. */
+    MetricGrid grid() throws Exception;
+
+    /** The run's training loss, or null when it has none. */
+    LossCurve loss();
+
+    /** The PCA projection of the selected cell; read on first call. */
+    Projection projection() throws Exception;
+
+    /** Index of the selected checkpoint (the last unless given). */
+    int stepIdx();
+
+    /** Index of the selected layer (the last unless given). */
+    int layerIdx();
+
+    /** Whether the checkpoint / layer was given explicitly (then it is also marked). */
+    boolean stepGiven();
+
+    boolean layerGiven();
+
+    /** Heatmap x as log10(step). */
+    boolean logSteps();
+
+    /** Per-point value that colours a projection. */
+    PointValue colourBy();
+}
