@@ -13,16 +13,18 @@ import java.util.stream.Collectors;
  * come from here, in this order.
  */
 public final class Estimators {
-    private static final List<Estimator> ALL = List.of(
-            new Anisotropy(),
-            new UncenteredAnisotropy(),
-            new MeanCosine(),
-            new IsoScore(),
-            new TwoNearestNeighbours(),
-            new LevinaBickelMle(),
-            new PersistentHomologyDimension(),
-            new PcaDimension(),
-            new ParticipationRatio());
+    /** Registration: one line per estimator (the trailing commas keep an addition to one line). */
+    private static final List<Estimator> ALL = List.of(new Estimator[] {
+        new Anisotropy(),
+        new UncenteredAnisotropy(),
+        new MeanCosine(),
+        new IsoScore(),
+        new TwoNearestNeighbours(),
+        new LevinaBickelMle(),
+        new PersistentHomologyDimension(),
+        new PcaDimension(),
+        new ParticipationRatio(),
+    });
 
     private Estimators() {
     }

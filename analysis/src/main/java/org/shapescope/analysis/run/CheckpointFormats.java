@@ -10,9 +10,11 @@ import org.shapescope.analysis.npy.NpyDumpFormat;
 
 /** The registry of input formats: the one place a {@link CheckpointFormat} is registered. */
 public final class CheckpointFormats {
-    private static final List<CheckpointFormat> ALL = List.of(
-            new ArrowCheckpointFormat(),
-            new NpyDumpFormat());
+    /** Registration: one line per format, first match wins (the trailing commas keep an addition to one line). */
+    private static final List<CheckpointFormat> ALL = List.of(new CheckpointFormat[] {
+        new ArrowCheckpointFormat(),
+        new NpyDumpFormat(),
+    });
 
     private CheckpointFormats() {
     }
