@@ -6,16 +6,18 @@ import java.util.function.BooleanSupplier;
 /**
  * The smaller of the scatter XᵀX (d × d, when d ≤ n) and the Gram matrix XXᵀ (n × n) of a cloud
  * X (n × d, row-major float32), in double; both share their non-zero eigenvalues σᵢ². With a
- * native BLAS it is built by {@code ssyrk} over chunks of {@link #CHUNK} terms, each chunk's
- * float32 products added into a double accumulator in a fixed order (the same scheme as
- * {@link GramMatrix}, whose own kernel runs when there is no native BLAS).
+ * native BLAS it is built by {@code dsyrk} over chunks of {@link #CHUNK} rows (or columns)
+ * widened to double and accumulated into the result in a fixed order; without one by
+ * {@link GramMatrix}. Double products matter for the small eigenvalues: float32 products leave an
+ * error of ~√CHUNK·2⁻²⁴·λ₁ on every eigenvalue, which is nothing for λ₁ (anisotropy) but swamps
+ * the small singular values √λ that RankMe and similar spectra-entropy measures sum.
  */
 final class ScatterMatrix {
 
     /**
-     * Terms per float32 ssyrk call before accumulating in double. Rounding grows with the chunk
-     * (≲ CHUNK·2⁻²⁴ ≈ 3e-5 relative worst case, ~√CHUNK·2⁻²⁴ typical); 512 keeps the calls
-     * large enough for the BLAS to run near its peak (d = 768: 0.6 GFLOP per call).
+     * Rows (or columns) widened to double per dsyrk call: large enough for the BLAS to run near its
+     * peak (d = 768: 0.3 G multiply-adds per call), small enough that the widened copy stays a few
+     * MB (512 × 5120 doubles = 21 MB).
      */
     static final int CHUNK = 512;
 
@@ -39,52 +41,44 @@ final class ScatterMatrix {
 
     /**
      * XᵀX = Σ_chunks X_cᵀX_c over chunks of rows. Row-major X is the column-major d × n matrix
-     * A = Xᵀ (lda = d), so each chunk is ssyrk('U', 'N') of a block of A's columns.
+     * A = Xᵀ (lda = d), so each widened chunk is dsyrk('U', 'N') of a block of A's columns, added
+     * into g (β = 1). The upper triangle of column-major g is the lower one of row-major g.
      */
     private static double[] nativeScatter(BLAS blas, float[] x, int n, int d, BooleanSupplier cancelled) {
         double[] g = new double[d * d];
-        float[] c = new float[d * d];
+        double[] chunk = new double[Math.min(CHUNK, n) * d];
         for (int r0 = 0; r0 < n; r0 += CHUNK) {
             BlockWorkers.checkCancelled(cancelled);
             int rows = Math.min(CHUNK, n - r0);
             int offset = r0 * d;
-            NativeBlas.call(() -> blas.ssyrk("U", "N", d, rows, 1f, x, offset, d, 0f, c, 0, d));
-            addUpper(c, g, d);
+            for (int i = 0; i < rows * d; i++) {
+                chunk[i] = x[offset + i];
+            }
+            NativeBlas.call(() -> blas.dsyrk("U", "N", d, rows, 1.0, chunk, 0, d, 1.0, g, 0, d));
         }
         return mirrorLower(g, d);
     }
 
     /**
-     * XXᵀ = Σ_chunks over chunks of columns: ssyrk('U', 'T') of blocks of rows of A = Xᵀ, each
-     * copied out contiguously (netlib-java's bounds check rejects a sub-block at an offset).
+     * XXᵀ = Σ_chunks over chunks of columns: dsyrk('U', 'T') of blocks of rows of A = Xᵀ, each
+     * widened into a contiguous copy (netlib-java's bounds check rejects a sub-block at an offset).
      */
     private static double[] nativeGram(BLAS blas, float[] x, int n, int d, BooleanSupplier cancelled) {
         double[] g = new double[n * n];
-        float[] c = new float[n * n];
-        float[] block = new float[n * Math.min(CHUNK, d)];
+        double[] block = new double[n * Math.min(CHUNK, d)];
         for (int k0 = 0; k0 < d; k0 += CHUNK) {
             BlockWorkers.checkCancelled(cancelled);
             int cols = Math.min(CHUNK, d - k0);
             for (int i = 0; i < n; i++) {
-                System.arraycopy(x, i * d + k0, block, i * cols, cols);
+                int from = i * d + k0;
+                int to = i * cols;
+                for (int j = 0; j < cols; j++) {
+                    block[to + j] = x[from + j];
+                }
             }
-            NativeBlas.call(() -> blas.ssyrk("U", "T", n, cols, 1f, block, 0, cols, 0f, c, 0, n));
-            addUpper(c, g, n);
+            NativeBlas.call(() -> blas.dsyrk("U", "T", n, cols, 1.0, block, 0, cols, 1.0, g, 0, n));
         }
         return mirrorLower(g, n);
-    }
-
-    /**
-     * Adds the upper triangle of c (column-major) into g: c(i, j), i ≤ j, lands at row-major
-     * g[j·m + i], i.e. in g's lower triangle, so both arrays are walked contiguously.
-     */
-    private static void addUpper(float[] c, double[] g, int m) {
-        for (int j = 0; j < m; j++) {
-            int col = j * m;
-            for (int i = 0; i <= j; i++) {
-                g[col + i] += c[col + i];
-            }
-        }
     }
 
     /** Copies g's lower triangle onto its upper one. */
