@@ -86,6 +86,13 @@ def participation_ratio(x):
     return lam.sum() ** 2 / (lam ** 2).sum()
 
 
+def rankme(x, eps=1e-7):
+    # Garrido et al. 2023, eq. 1-2: exp of the entropy of p_k = s_k / sum(s) + eps, s the singular values of X itself
+    s = np.linalg.svd(x, compute_uv=False)
+    p = s / s.sum() + eps
+    return float(np.exp(-(p * np.log(p)).sum()))
+
+
 def neighbours(x, k):
     nn = NearestNeighbors(n_neighbors=k + 1, algorithm="brute").fit(x)
     dist, _ = nn.kneighbors(x)
@@ -143,6 +150,7 @@ def main():
             ("isoscore", isoscore(x), "Rudman et al. 2022 Alg. 1 on sklearn PCA"),
             ("pca_dim", pca_dim(x), "numpy SVD spectrum, 90% cumulative share"),
             ("participation_ratio", participation_ratio(x), "numpy SVD spectrum, (sum l)^2 / sum l^2"),
+            ("rankme", rankme(x), "Garrido et al. 2023 eq. 1-2 on the numpy SVD of X, eps = 1e-7"),
             ("twonn", twonn(dist), "Facco 2017 on sklearn brute-force neighbours, f = 0.1"),
             ("twonn_authors", twonn_authors(x, dist), "LLM-Microscope intrinsic_dimension(reduction_factor=5) restated"),
             ("mle", mle(dist), "Levina-Bickel k=20, MacKay-Ghahramani combination, sklearn neighbours"),

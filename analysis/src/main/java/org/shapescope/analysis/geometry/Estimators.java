@@ -24,6 +24,7 @@ public final class Estimators {
         new PersistentHomologyDimension(),
         new PcaDimension(),
         new ParticipationRatio(),
+        new RankMe(),
     });
 
     private Estimators() {
