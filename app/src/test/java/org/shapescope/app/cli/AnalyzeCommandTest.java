@@ -75,4 +75,25 @@ class AnalyzeCommandTest {
         assertThat(result.err()).contains("step-000099.arrow");
         assertThat(result.out().lines()).hasSize(1 + 4);
     }
+
+    @Test
+    void cachedOnlyListsWhatTheStoreHoldsWithoutComputing() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 80, 8);
+        CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy");
+        CliRunner partial = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn", "--cached-only");
+        assertThat(partial.exitCode()).as(partial.err()).isEqualTo(1);
+        assertThat(partial.err()).contains("the store lacks values of 4 of 4 cells (left empty)");
+        List<String> rows = partial.out().lines().toList();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.subList(1, 5)).allSatisfy(row -> assertThat(row.split(",", -1)[3]).as(row).isEmpty());
+        String computed = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn").out();
+        CliRunner complete = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn", "--cached-only");
+        assertThat(complete.exitCode()).as(complete.err()).isZero();
+        assertThat(complete.out()).isEqualTo(computed);
+        Path elsewhere = dir.resolve("elsewhere.sqlite");
+        CliRunner empty = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy", "--cached-only",
+                "--store", elsewhere.toString());
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).contains("lacks values of 4 of 4 cells");
+    }
 }
