@@ -8,7 +8,11 @@ package org.shapescope.analysis.geometry;
  * of AIRI-Institute/LLM-Microscope (there λ/(n−1), which cancels in the ratio).
  * Range (0, 1]: 1 for rank-1 data, ≈ 1/d for an isotropic Gaussian.
  */
-final class Anisotropy extends CentredSpectrumEstimator {
+final class Anisotropy extends SpectrumEstimator {
+
+    Anisotropy() {
+        super(true);
+    }
 
     @Override
     public String name() {

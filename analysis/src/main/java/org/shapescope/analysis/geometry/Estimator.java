@@ -25,11 +25,15 @@ public interface Estimator {
     /** The shared work of the cell it reads. */
     Set<CellInput> needs();
 
-    /** The parameters its value depends on, in key order. */
-    List<MeasureParameter> parameters();
+    /** The parameters its value depends on, in key order (none by default). */
+    default List<MeasureParameter> parameters() {
+        return List.of();
+    }
 
-    /** Raised whenever a change to the code changes its values: part of the store key. */
-    int version();
+    /** Raised whenever a change to the code changes its values: part of the store key (1 by default). */
+    default int version() {
+        return 1;
+    }
 
     /** Neighbours per row it reads from the neighbour table (0 when it reads none). */
     default int neighbours(MeasureParameters parameters) {

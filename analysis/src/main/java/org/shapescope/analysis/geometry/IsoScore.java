@@ -12,7 +12,11 @@ package org.shapescope.analysis.geometry;
  * </ol>
  * ι = 1 for an isotropic cloud, 0 for a cloud on one line.
  */
-final class IsoScore extends CentredSpectrumEstimator {
+final class IsoScore extends SpectrumEstimator {
+
+    IsoScore() {
+        super(true);
+    }
 
     @Override
     public String name() {

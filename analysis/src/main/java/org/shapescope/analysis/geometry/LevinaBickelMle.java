@@ -35,11 +35,6 @@ final class LevinaBickelMle implements Estimator {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
     public int neighbours(MeasureParameters parameters) {
         return parameters.mleNeighbours();
     }

@@ -1,6 +1,5 @@
 package org.shapescope.analysis.geometry;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,16 +33,6 @@ final class MeanCosine implements Estimator {
     @Override
     public Set<CellInput> needs() {
         return Set.of(CellInput.FINITE_ROWS);
-    }
-
-    @Override
-    public List<MeasureParameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public int version() {
-        return 1;
     }
 
     @Override

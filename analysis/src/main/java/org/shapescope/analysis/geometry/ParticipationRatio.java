@@ -5,7 +5,11 @@ package org.shapescope.analysis.geometry;
  * cloud in d dimensions, 1 for a line (Gao et al., "A theory of multineuronal dimensionality,
  * dynamics and measurement", bioRxiv 2017; Recanatesi et al. 2019).
  */
-final class ParticipationRatio extends CentredSpectrumEstimator {
+final class ParticipationRatio extends SpectrumEstimator {
+
+    ParticipationRatio() {
+        super(true);
+    }
 
     @Override
     public String name() {

@@ -5,7 +5,11 @@ package org.shapescope.analysis.geometry;
  * k = min{k : Σ_{i≤k} λᵢ ≥ q·Σλ} with q = {@link #VARIANCE_SHARE} (0.9, the "linear" intrinsic
  * dimension used e.g. by Ansuini et al., NeurIPS 2019, and Razzhigaev et al., EACL 2024).
  */
-final class PcaDimension extends CentredSpectrumEstimator {
+final class PcaDimension extends SpectrumEstimator {
+
+    PcaDimension() {
+        super(true);
+    }
 
     /** Share of variance the components must explain. */
     static final double VARIANCE_SHARE = 0.9;

@@ -53,11 +53,6 @@ final class PersistentHomologyDimension implements Estimator {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
     public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
         BlockWorkers.checkCancelled(cell.cancelled());
         NeighbourSample sample = cell.sample();

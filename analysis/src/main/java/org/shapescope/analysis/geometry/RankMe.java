@@ -1,8 +1,5 @@
 package org.shapescope.analysis.geometry;
 
-import java.util.List;
-import java.util.Set;
-
 /**
  * RankMe, Garrido, Balestriero, Najman and LeCun, "RankMe: Assessing the Downstream Performance
  * of Pretrained Self-Supervised Representations by Their Rank", ICML 2023, eq. 1–2: the effective
@@ -11,9 +8,13 @@ import java.util.Set;
  * (λₖ the eigenvalues of ZᵀZ) and ε = {@value #EPSILON}, the value the paper gives for float32.
  * Between 1 (rank one) and min(n, d) (all singular values equal).
  */
-final class RankMe implements Estimator {
+final class RankMe extends SpectrumEstimator {
     /** The paper's ε for float32 embeddings. */
     static final double EPSILON = 1e-7;
+
+    RankMe() {
+        super(false);
+    }
 
     @Override
     public String name() {
@@ -26,27 +27,8 @@ final class RankMe implements Estimator {
     }
 
     @Override
-    public Set<CellInput> needs() {
-        return Set.of(CellInput.FINITE_ROWS, CellInput.UNCENTRED_SPECTRUM);
-    }
-
-    @Override
-    public List<MeasureParameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
-        FiniteRows finite = cell.finite();
-        CellInputs.Spectrum raw = cell.uncentred();
-        return raw.refusal() != null
-                ? MeasureResult.refused(finite.rows(), finite.dropped(), CellInputs.join(raw.refusal(), cell.finiteNote()))
-                : new MeasureResult(of(raw.spectrum()), finite.rows(), finite.dropped(), cell.finiteNote());
+    double value(CovarianceSpectrum uncentred) {
+        return of(uncentred);
     }
 
     /** RankMe of a spectrum whose total is positive. */

@@ -49,11 +49,6 @@ final class TwoNearestNeighbours implements Estimator {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
     public int neighbours(MeasureParameters parameters) {
         return 2;
     }
