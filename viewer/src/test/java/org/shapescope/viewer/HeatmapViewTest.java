@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.figure.LogStepAxis;
-import org.shapescope.viewer.figure.SyntheticRun;
+import org.shapescope.viewer.figure.SyntheticFigureData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class HeatmapViewTest {
 
     /** 7 checkpoints × 11 layers, the last 2 cells of the last checkpoint not computed. */
-    private final MetricGrid grid = SyntheticRun.grid("anisotropy", 7, 11, 2, 345);
+    private final MetricGrid grid = SyntheticFigureData.grid("anisotropy", 7, 11, 2, 345);
     private HeatmapView view;
 
     @Start

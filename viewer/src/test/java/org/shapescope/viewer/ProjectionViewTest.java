@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
-import org.shapescope.viewer.figure.SyntheticRun;
+import org.shapescope.viewer.figure.SyntheticFigureData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ProjectionViewTest {
 
-    private final Projection projection = SyntheticRun.projection(100_000, 11);
+    private final Projection projection = SyntheticFigureData.projection(100_000, 11);
     private ProjectionView view;
 
     @Start

@@ -101,4 +101,12 @@ class RunFolderTest {
         assertThat(run.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("is empty"));
         assertThat(RunInspection.of(run, true).exitStatus()).isEqualTo(RunInspection.UNUSABLE);
     }
+
+    @Test
+    void lossRowsAreSortedByStepAndARepeatedStepKeepsItsLastRow() {
+        LossCurve curve = LossCurve.parse("step,loss,lr\n10,2.0,1\n0,3.0,1\n10,1.5,1\n20,1.25,1\n");
+        assertThat(curve.steps()).containsExactly(0, 10, 20);
+        assertThat(curve.losses()).containsExactly(3.0, 1.5, 1.25);
+        assertThatThrownBy(() -> LossCurve.parse("step,loss\n1,x\n")).hasMessageContaining("line 2");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shapescope.analysis.geometry.Estimator;
@@ -28,7 +29,6 @@ import org.shapescope.analysis.grid.GridSummary;
 import org.shapescope.analysis.grid.PoolCellExecutor;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunFolder;
-import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunInspection;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.app.data.MetricsCsv;
@@ -91,20 +91,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (ResultStore store = storeOptions.open(run)) {
-            RunFolder folder;
-            try {
-                folder = RunFolder.open(run, store);
-            } catch (RunFolderException e) {
-                err.println("shapescope: " + e.getMessage());
+            Optional<RunFolder> usable = UsableRun.open(run, store, err);
+            if (usable.isEmpty()) {
                 return RunInspection.UNUSABLE;
             }
-            for (Problem problem : folder.problems()) {
-                err.println("shapescope: " + problem);
-            }
-            if (folder.checkpoints().isEmpty()) {
-                err.println("shapescope: " + folder.directory() + ": no usable checkpoint");
-                return RunInspection.UNUSABLE;
-            }
+            RunFolder folder = usable.get();
             int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             if (cores < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1");

@@ -20,7 +20,6 @@ import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.RunFolder;
-import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunInspection;
 import org.shapescope.app.data.CellProjections;
 import org.shapescope.app.data.MetricGrids;
@@ -132,18 +131,11 @@ final class RenderCommand implements Callable<Integer> {
         PrintSize print = new PrintSize(widthPt, height != null ? PrintSize.parseLength(height) : widthPt * kind.aspect(),
                 fontPt, dpi);
         PointValue colour = colourBy == null ? PointValue.POSITION : pointValue(colourBy);
-        RunFolder folder;
-        try {
-            folder = RunFolder.open(run);
-        } catch (RunFolderException e) {
-            spec.commandLine().getErr().println("shapescope: " + e.getMessage());
+        java.util.Optional<RunFolder> usable = UsableRun.open(run, ResultStore.none(), spec.commandLine().getErr());
+        if (usable.isEmpty()) {
             return RunInspection.UNUSABLE;
         }
-        folder.problems().forEach(p -> spec.commandLine().getErr().println("shapescope: " + p));
-        if (folder.checkpoints().isEmpty()) {
-            spec.commandLine().getErr().println("shapescope: " + folder.directory() + ": no usable checkpoint");
-            return RunInspection.UNUSABLE;
-        }
+        RunFolder folder = usable.get();
         long[] steps = folder.steps();
         int stepIdx = step == null ? steps.length - 1 : indexOf(steps, step, "--step", "steps");
         List<Integer> layers = folder.layers();

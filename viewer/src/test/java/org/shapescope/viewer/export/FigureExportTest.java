@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shapescope.viewer.figure.FigureFont;
 import org.shapescope.viewer.figure.FigureStyle;
 import org.shapescope.viewer.figure.HeatmapFigure;
-import org.shapescope.viewer.figure.SyntheticRun;
+import org.shapescope.viewer.figure.SyntheticFigureData;
 import org.shapescope.viewer.figure.TrajectoryFigure;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -46,7 +46,7 @@ class FigureExportTest {
     Path dir;
 
     private static JFreeChart heatmap(FigureStyle style) {
-        return new HeatmapFigure(SyntheticRun.grid("intrinsic dimension", 7, 11, 2, 345)).style(style).build();
+        return new HeatmapFigure(SyntheticFigureData.grid("intrinsic dimension", 7, 11, 2, 345)).style(style).build();
     }
 
     @Test
@@ -74,7 +74,7 @@ class FigureExportTest {
     void svgIsInPointsAndNamesTheShippedFontWithAGenericFallback() throws Exception {
         Path file = dir.resolve("trajectory.svg");
         PrintSize size = COLUMN;
-        FigureExport.write(new TrajectoryFigure(SyntheticRun.grid("anisotropy", 9, 5, 0, 1)).style(size.style()).build(),
+        FigureExport.write(new TrajectoryFigure(SyntheticFigureData.grid("anisotropy", 9, 5, 0, 1)).style(size.style()).build(),
                 ExportFormat.SVG, size, file);
         Document svg = parse(file);
         Element root = svg.getDocumentElement();
@@ -122,7 +122,7 @@ class FigureExportTest {
     void heatmapCellsAreOneImageAndTheFileIsSmall() throws Exception {
         Path file = dir.resolve("big-heatmap.pdf");
         PrintSize size = COLUMN;
-        FigureExport.write(new HeatmapFigure(SyntheticRun.grid("twonn", 154, 25, 0, 345)).style(size.style()).build(),
+        FigureExport.write(new HeatmapFigure(SyntheticFigureData.grid("twonn", 154, 25, 0, 345)).style(size.style()).build(),
                 ExportFormat.PDF, size, file);
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             List<PDImageXObject> images = new ArrayList<>();
@@ -131,7 +131,7 @@ class FigureExportTest {
         }
         assertThat(Files.size(file)).isLessThan(HEATMAP_PDF_MAX_BYTES);
         Path svg = dir.resolve("big-heatmap.svg");
-        FigureExport.svg(new HeatmapFigure(SyntheticRun.grid("twonn", 154, 25, 0, 345)).style(size.style()).build(),
+        FigureExport.svg(new HeatmapFigure(SyntheticFigureData.grid("twonn", 154, 25, 0, 345)).style(size.style()).build(),
                 size, false, svg);
         Document doc = parse(svg);
         assertThat(doc.getElementsByTagName("image").getLength()).isEqualTo(1);

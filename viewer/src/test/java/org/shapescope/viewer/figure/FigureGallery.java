@@ -29,17 +29,17 @@ public final class FigureGallery {
         System.setProperty("java.awt.headless", "true");
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/viewer-png");
         Files.createDirectories(dir);
-        MetricGrid grid = SyntheticRun.grid("intrinsic dimension", 30, 13, 4, 345);
+        MetricGrid grid = SyntheticFigureData.grid("intrinsic dimension", 30, 13, 4, 345);
         write(dir, "heatmap", s -> new HeatmapFigure(grid).selection(12, 6).style(s).build());
-        write(dir, "heatmap-small", s -> new HeatmapFigure(SyntheticRun.grid("anisotropy", 7, 11, 2, 7))
+        write(dir, "heatmap-small", s -> new HeatmapFigure(SyntheticFigureData.grid("anisotropy", 7, 11, 2, 7))
                 .colorMap(ColorMap.MAGMA).style(s).build());
         write(dir, "profile", s -> new LayerProfileFigure(grid, 20).style(s).build());
         write(dir, "profile-overlay", s -> new LayerProfileFigure(grid, 29).overlayAllCheckpoints(true)
                 .relativeDepth(true).style(s).build());
         write(dir, "trajectory", s -> new TrajectoryFigure(grid).layers(6).style(s).build());
         write(dir, "trajectory-loss", s -> new TrajectoryFigure(grid).layers(1, 4, 6, 9, 12)
-                .loss(SyntheticRun.loss(3)).selectedCheckpoint(20).style(s).build());
-        write(dir, "projection", s -> new ProjectionFigure(SyntheticRun.projection(20_000, 11))
+                .loss(SyntheticFigureData.loss(3)).selectedCheckpoint(20).style(s).build());
+        write(dir, "projection", s -> new ProjectionFigure(SyntheticFigureData.projection(20_000, 11))
                 .colourBy(PointValue.POSITION).pointSize(2.5).style(s).composite());
         System.out.println("wrote figures to " + dir);
     }

@@ -15,7 +15,7 @@ class FigureTest {
 
     @Test
     void heatmapDatasetHoldsEveryCell() {
-        MetricGrid grid = SyntheticRun.grid("anisotropy", 7, 11, 3, 345);
+        MetricGrid grid = SyntheticFigureData.grid("anisotropy", 7, 11, 3, 345);
         XYZDataset data = (XYZDataset) new HeatmapFigure(grid).build().getXYPlot().getDataset();
         assertThat(data.getItemCount(0)).isEqualTo(77);
         for (int l = 0; l < 11; l++) {
@@ -44,8 +44,8 @@ class FigureTest {
 
     @Test
     void trajectoryPlotsOneSeriesPerLayerAndBreaksLineAfterStepZero() {
-        MetricGrid grid = SyntheticRun.grid("intrinsic dimension", 9, 5, 0, 3);
-        JFreeChart chart = new TrajectoryFigure(grid).layers(1, 3).loss(SyntheticRun.loss(1)).build();
+        MetricGrid grid = SyntheticFigureData.grid("intrinsic dimension", 9, 5, 0, 3);
+        JFreeChart chart = new TrajectoryFigure(grid).layers(1, 3).loss(SyntheticFigureData.loss(1)).build();
         XYDataset data = chart.getXYPlot().getDataset(0);
         assertThat(data.getSeriesCount()).isEqualTo(2);
         assertThat(data.getSeriesKey(1)).isEqualTo("layer 3");
@@ -58,7 +58,7 @@ class FigureTest {
 
     @Test
     void layerProfileOverlayHasOneSeriesPerCheckpointSelectedLast() {
-        MetricGrid grid = SyntheticRun.grid("intrinsic dimension", 6, 4, 0, 3);
+        MetricGrid grid = SyntheticFigureData.grid("intrinsic dimension", 6, 4, 0, 3);
         XYDataset data = new LayerProfileFigure(grid, 2).overlayAllCheckpoints(true).relativeDepth(true)
                 .build().getXYPlot().getDataset();
         assertThat(data.getSeriesCount()).isEqualTo(6);

@@ -29,7 +29,7 @@ class HeatmapLogStepTest {
 
     @Test
     void drawnCellsTileTheLogAxisAndContainTheirStep() {
-        MetricGrid grid = SyntheticRun.grid("anisotropy", 7, 11, 2, 345);
+        MetricGrid grid = SyntheticFigureData.grid("anisotropy", 7, 11, 2, 345);
         JFreeChart chart = new HeatmapFigure(grid).logStepAxis(true).build();
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
@@ -64,7 +64,7 @@ class HeatmapLogStepTest {
 
     @Test
     void columnsAgreeWithTheTrajectoryAxisAndKeepStepZeroSymbolic() {
-        long[] steps = SyntheticRun.steps(7);
+        long[] steps = SyntheticFigureData.steps(7);
         StepColumns columns = StepColumns.logStep(steps);
         LogStepAxis axis = new LogStepAxis("training step", steps);
         for (int i = 0; i < steps.length; i++) {
@@ -99,7 +99,7 @@ class HeatmapLogStepTest {
 
     @Test
     void indexModeKeepsUnitColumnsAndLogModeFitsTheAxisToTheColumns() {
-        MetricGrid grid = SyntheticRun.grid("anisotropy", 5, 3, 0, 1);
+        MetricGrid grid = SyntheticFigureData.grid("anisotropy", 5, 3, 0, 1);
         JFreeChart index = new HeatmapFigure(grid).build();
         assertThat(HeatmapFigure.columnsOf(index)).isEqualTo(StepColumns.index(5));
         assertThat(index.getXYPlot().getDomainAxis()).isInstanceOf(IndexAxis.class);

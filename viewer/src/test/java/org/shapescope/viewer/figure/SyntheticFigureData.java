@@ -8,10 +8,10 @@ import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
 
-/** Seeded synthetic data shaped like a real run: a dome over depth that grows with training. */
-public final class SyntheticRun {
+/** Seeded synthetic data records (grids, loss, projections) shaped like a real run: a dome over depth that grows with training. No files. */
+public final class SyntheticFigureData {
 
-    private SyntheticRun() {
+    private SyntheticFigureData() {
     }
 
     /** Step 0 followed by {@code n - 1} roughly log-spaced steps from 16 to 143 000. */
