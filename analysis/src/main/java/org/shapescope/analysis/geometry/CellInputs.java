@@ -15,15 +15,18 @@ import java.util.function.BooleanSupplier;
  * <p>Not thread-safe: one cell, one thread (its kernels may use {@code threads} threads).
  */
 public final class CellInputs {
+    private static final String NO_VARIANCE = "all columns constant: no variance";
     private final float[] values;
     private final int d;
     private final MeasureParameters parameters;
     private final BooleanSupplier cancelled;
     private final int[] neighbourCounts;
+    private final boolean wholeCentredSpectrumWanted;
     private final FiniteRows finite;
     private final String finiteNote;
     private Spectrum centred;
     private Spectrum uncentred;
+    private Largest centredLargest;
     private NeighbourSample sample;
     private String sampleNote;
     private NeighbourTable table;
@@ -33,6 +36,10 @@ public final class CellInputs {
     record Spectrum(CovarianceSpectrum spectrum, String refusal) {
     }
 
+    /** The largest eigenvalue of a scatter and its trace, or the reason there are none. */
+    record Largest(double largest, double total, String refusal) {
+    }
+
     CellInputs(float[] values, int n, int d, List<Estimator> estimators, MeasureParameters parameters,
                BooleanSupplier cancelled) {
         this.values = values;
@@ -40,6 +47,7 @@ public final class CellInputs {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
         this.neighbourCounts = estimators.stream().mapToInt(e -> e.neighbours(parameters)).filter(k -> k > 0).toArray();
+        this.wholeCentredSpectrumWanted = estimators.stream().anyMatch(e -> e.needs().contains(Estimator.CellInput.CENTRED_SPECTRUM));
         BlockWorkers.checkCancelled(cancelled);
         this.finite = FiniteRows.of(values, n, d);
         this.finiteNote = finite.dropped() == 0 ? "" : "dropped " + finite.dropped() + " rows with NaN/Inf";
@@ -72,13 +80,51 @@ public final class CellInputs {
         if (centred == null) {
             int rows = finite.rows();
             if (rows < 2) {
-                centred = new Spectrum(null, "needs at least 2 finite tokens, got " + rows);
+                centred = new Spectrum(null, tooFewForCentring(rows));
             } else {
                 CovarianceSpectrum s = CovarianceSpectrum.of(finite.values(), rows, d, true, threads(), cancelled);
-                centred = s.total() > 0 ? new Spectrum(s, null) : new Spectrum(null, "all columns constant: no variance");
+                centred = s.total() > 0 ? new Spectrum(s, null) : new Spectrum(null, NO_VARIANCE);
             }
         }
         return centred;
+    }
+
+    /**
+     * λ₁ and the trace of the centred scatter: from the whole spectrum when an estimator of the cell
+     * needs it anyway, else by {@link LargestEigenvalue} (Lanczos) and ‖X_c‖²_F, which agree with
+     * the whole spectrum's to ~1e-13 relative, at a fraction of its cost.
+     */
+    Largest centredLargest() {
+        if (centredLargest == null) {
+            int rows = finite.rows();
+            double lanczos = Double.NaN;
+            double total = 0;
+            if (!wholeCentredSpectrumWanted && centred == null) {
+                if (rows < 2) {
+                    return centredLargest = new Largest(Double.NaN, Double.NaN, tooFewForCentring(rows));
+                }
+                float[] y = ColumnCentering.centred(finite.values(), rows, d);
+                for (float v : y) {
+                    total += (double) v * v;
+                }
+                if (!(total > 0)) {
+                    return centredLargest = new Largest(Double.NaN, Double.NaN, NO_VARIANCE);
+                }
+                lanczos = LargestEigenvalue.of(y, rows, d, cancelled);
+            }
+            if (Double.isNaN(lanczos)) {
+                Spectrum whole = centred();
+                centredLargest = whole.refusal() != null ? new Largest(Double.NaN, Double.NaN, whole.refusal())
+                        : new Largest(whole.spectrum().largest(), whole.spectrum().total(), null);
+            } else {
+                centredLargest = new Largest(lanczos, total, null);
+            }
+        }
+        return centredLargest;
+    }
+
+    private static String tooFewForCentring(int rows) {
+        return "needs at least 2 finite tokens, got " + rows;
     }
 
     /** The spectrum of the uncentred scatter of the finite rows, or why there is none. */

@@ -62,6 +62,8 @@ public interface Estimator {
         FINITE_ROWS,
         /** Eigenvalues of the centred scatter X_cᵀX_c over the finite rows. */
         CENTRED_SPECTRUM,
+        /** Only the largest of them and their sum (by Lanczos, unless the whole spectrum is computed anyway). */
+        CENTRED_LARGEST_EIGENVALUE,
         /** Eigenvalues of the uncentred scatter XᵀX over the finite rows. */
         UNCENTRED_SPECTRUM,
         /** The seeded, de-duplicated token sample of the neighbour-based estimators. */
