@@ -29,6 +29,7 @@ public final class GridEngine {
     private final MeasureParameters parameters;
     private final ResultStore store;
     private final CellExecutor executor;
+    private final Long firstColumn;
 
     /**
      * @param store    where results are kept between runs ({@link ResultStore#none()} for nowhere)
@@ -44,11 +45,35 @@ public final class GridEngine {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.firstColumn = null;
+    }
+
+    private GridEngine(GridEngine other, Long firstColumn) {
+        this.run = other.run;
+        this.estimators = other.estimators;
+        this.parameters = other.parameters;
+        this.store = other.store;
+        this.executor = other.executor;
+        this.firstColumn = firstColumn;
+    }
+
+    /**
+     * This engine computing the checkpoint at {@code step} first, every layer of it (the column a
+     * user is looking at), then the rest coarse to fine.
+     */
+    public GridEngine firstColumn(long step) {
+        return new GridEngine(this, step);
     }
 
     /** The cells of the run in computing order. */
     public List<CellKey> cells() {
-        return cells(run);
+        List<CellKey> cells = cells(run);
+        if (firstColumn == null) {
+            return cells;
+        }
+        List<CellKey> ordered = new ArrayList<>(cells.stream().filter(c -> c.step() == firstColumn).toList());
+        cells.stream().filter(c -> c.step() != firstColumn).forEach(ordered::add);
+        return ordered;
     }
 
     /** The cells of a run in computing order (coarse to fine). */

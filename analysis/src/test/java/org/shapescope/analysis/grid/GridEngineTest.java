@@ -210,4 +210,23 @@ class GridEngineTest {
             assertThat(f.reason()).isNotBlank();
         });
     }
+
+    @Test
+    void theChosenColumnComesFirstThenCoarseToFine() throws Exception {
+        writeRun(dir, 5, 4, 60, 6);
+        RunFolder run = RunFolder.open(dir);
+        GridEngine engine = new GridEngine(run, Estimators.of("anisotropy"), PARAMETERS, ResultStore.none(),
+                new SameThreadCellExecutor()).firstColumn(20);
+        List<CellKey> order = engine.cells();
+        assertThat(order.subList(0, 4)).extracting(CellKey::step).containsOnly(20L);
+        assertThat(order.subList(4, order.size())).isEqualTo(GridEngine.cells(run).stream().filter(c -> c.step() != 20).toList());
+        List<CellKey> started = new java.util.ArrayList<>();
+        engine.run(new Recorder() {
+            @Override
+            public void cellStarted(CellKey cell) {
+                started.add(cell);
+            }
+        }, new Cancellation());
+        assertThat(started).isEqualTo(order);
+    }
 }

@@ -352,8 +352,11 @@ public final class ExplorerModel {
         }
         List<CellKey> cells = GridEngine.cells(r);
         CoreSplit split = CoreSplit.of(workers, cells.size());
-        GridEngine engine = new GridEngine(r, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
+        GridEngine everyCell = new GridEngine(r, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
                 store, new PoolCellExecutor(split.workers()));
+        int selected = selectedCheckpoint.get();
+        GridEngine engine = selected >= 0 && selected < r.checkpoints().size()
+                ? everyCell.firstColumn(r.checkpoints().get(selected).step()) : everyCell;
         cellsDone.set(0);
         cellsTotal.set(cells.size());
         gridRunning.set(true);
