@@ -173,6 +173,26 @@ def make_cases():
         write_file(arrow_table(k, pa.concat_arrays([layer0, layer1])), os.path.join(d, name(k)))
         keep("pyarrow-from-pandas-nulls", k, x)
 
+    d = case_dir("pyarrow-list-null-rows-chunked")  # null rows (one over 8 unused values), batches of 30 rows
+    for k in range(2):
+        x = columns(k)["X"].copy()
+        null_rows = {20: 0, TOKENS + 10: HIDDEN}  # row -> values its offsets span (pyarrow writes 0; others may not)
+        offsets, values, mask = [0], [], []
+        for i, row in enumerate(x):
+            if i in null_rows:
+                values.extend([99.0] * null_rows[i])
+                mask.append(True)
+                x[i] = np.nan
+            else:
+                values.extend(row)
+                mask.append(False)
+            offsets.append(len(values))
+        embedding = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(values, pa.float32()), mask=pa.array(mask))
+        table = arrow_table(k, embedding)
+        with pa.OSFile(os.path.join(d, name(k)), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table, max_chunksize=30)
+        keep("pyarrow-list-null-rows-chunked", k, x)
+
     d = case_dir("pyarrow-unusable-optional")  # position float64, token_id utf8, token int64: ignored
     for k in range(2):
         c = columns(k)

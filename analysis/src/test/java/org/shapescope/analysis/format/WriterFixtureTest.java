@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +40,13 @@ class WriterFixtureTest {
     private static final double ANISOTROPY_TOLERANCE = 1e-4;
     private static final int TOKENS = 50;
     private static final int HIDDEN = 8;
-    /** Elements that make_fixtures.py stores as null (or NaN) in the null cases: layer, row, column. */
+    /** Elements that make_fixtures.py stores as null (or NaN) in the null-element cases: layer, row, column. */
     private static final int[][] MISSING = {{1, 3, 2}, {1, 17, 0}, {1, 17, 5}, {0, 5, 7}};
+    /** Rows that make_fixtures.py stores as null in the null-row case: layer, row. */
+    private static final int[][] NULL_ROWS = {{0, 20}, {1, 10}};
+
+    /** Which values a case stores as null or NaN. */
+    enum Missing { NONE, ELEMENTS, ROWS }
     private static final List<String> ALL_TOKEN_COLUMNS = List.of("sequence", "position", "token_id", "token");
 
     /** The recipe's formula (make_fixtures.py, value()): every value a multiple of 1/8, exact in float16. */
@@ -61,23 +67,24 @@ class WriterFixtureTest {
 
     static Stream<Arguments> readableCases() {
         return Stream.of(
-                Arguments.of("pyarrow-list-feather", ElementType.FLOAT32, 3, false),
-                Arguments.of("pyarrow-tolist-float64", ElementType.FLOAT64, 2, false),
-                Arguments.of("pyarrow-float16-list-stream", ElementType.FLOAT16, 2, false),
-                Arguments.of("pyarrow-large-list", ElementType.FLOAT32, 2, false),
-                Arguments.of("pyarrow-string-view", ElementType.FLOAT32, 2, false),
-                Arguments.of("pyarrow-dictionary", ElementType.FLOAT32, 2, false),
-                Arguments.of("pyarrow-from-pandas-nulls", ElementType.FLOAT32, 2, true),
-                Arguments.of("pandas-to-feather", ElementType.FLOAT32, 2, false),
-                Arguments.of("pandas-nan-to-feather", ElementType.FLOAT32, 2, true),
-                Arguments.of("polars-list-write-ipc", ElementType.FLOAT32, 2, false),
-                Arguments.of("polars-array-categorical-stream", ElementType.FLOAT32, 2, false),
-                Arguments.of("polars-float64-list-zstd", ElementType.FLOAT64, 2, false));
+                Arguments.of("pyarrow-list-feather", ElementType.FLOAT32, 3, Missing.NONE),
+                Arguments.of("pyarrow-tolist-float64", ElementType.FLOAT64, 2, Missing.NONE),
+                Arguments.of("pyarrow-float16-list-stream", ElementType.FLOAT16, 2, Missing.NONE),
+                Arguments.of("pyarrow-large-list", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("pyarrow-string-view", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("pyarrow-dictionary", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("pyarrow-from-pandas-nulls", ElementType.FLOAT32, 2, Missing.ELEMENTS),
+                Arguments.of("pyarrow-list-null-rows-chunked", ElementType.FLOAT32, 2, Missing.ROWS),
+                Arguments.of("pandas-to-feather", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("pandas-nan-to-feather", ElementType.FLOAT32, 2, Missing.ELEMENTS),
+                Arguments.of("polars-list-write-ipc", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("polars-array-categorical-stream", ElementType.FLOAT32, 2, Missing.NONE),
+                Arguments.of("polars-float64-list-zstd", ElementType.FLOAT64, 2, Missing.NONE));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("readableCases")
-    void everyValueAndTokenColumnReadsAsTheRecipeWroteIt(String name, ElementType type, int checkpoints, boolean missing)
+    void everyValueAndTokenColumnReadsAsTheRecipeWroteIt(String name, ElementType type, int checkpoints, Missing missing)
             throws Exception {
         RunFolder run = RunFolder.open(run(name));
         assertThat(run.problems()).isEmpty();
@@ -104,10 +111,12 @@ class WriterFixtureTest {
         }
     }
 
-    private static void assertValues(LayerData data, int k, int layer, boolean missing) {
+    private static void assertValues(LayerData data, int k, int layer, Missing missing) {
         assertThat(data.tokens()).isEqualTo(TOKENS);
-        Set<Integer> nanAt = Stream.of(MISSING).filter(m -> missing && m[0] == layer).map(m -> m[1] * HIDDEN + m[2])
+        Set<Integer> nanAt = Stream.of(MISSING).filter(m -> missing == Missing.ELEMENTS && m[0] == layer).map(m -> m[1] * HIDDEN + m[2])
                 .collect(Collectors.toSet());
+        Stream.of(NULL_ROWS).filter(m -> missing == Missing.ROWS && m[0] == layer)
+                .forEach(m -> IntStream.range(0, HIDDEN).forEach(c -> nanAt.add(m[1] * HIDDEN + c)));
         for (int r = 0; r < TOKENS; r++) {
             for (int c = 0; c < HIDDEN; c++) {
                 float read = data.get(r, c);
@@ -140,7 +149,7 @@ class WriterFixtureTest {
             assertThat(result.value()).as(line).isCloseTo(Double.parseDouble(f[4]), within(ANISOTROPY_TOLERANCE));
             cells++;
         }
-        assertThat(cells).isEqualTo(66);
+        assertThat(cells).isEqualTo(70);
     }
 
     @Test
@@ -173,7 +182,7 @@ class WriterFixtureTest {
             assertThat(data.tokenId()).isNull();
             assertThat(data.tokenText()).isNull();
             assertThat(data.sequence()[49]).isEqualTo(4);
-            assertValues(data, checkpoint.step() == 0 ? 0 : 1, 1, false);
+            assertValues(data, checkpoint.step() == 0 ? 0 : 1, 1, Missing.NONE);
         }
     }
 
@@ -191,7 +200,7 @@ class WriterFixtureTest {
         // step 0 had metadata "0.0", accepted; the recipe wrote checkpoint k = 0, 1, 2, 1 to these files
         int[] k = {0, 1, 1, 2};
         for (int i = 0; i < 4; i++) {
-            assertValues(RunFolder.readLayer(run.checkpoints().get(i), 0), k[i], 0, false);
+            assertValues(RunFolder.readLayer(run.checkpoints().get(i), 0), k[i], 0, Missing.NONE);
         }
     }
 
