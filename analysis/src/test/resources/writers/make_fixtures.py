@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes checkpoint files the way other tools write them by default, for WriterFixtureTest.
 
-Regenerate (from this folder, with pyarrow, polars and pandas installed, e.g. the virtualenv of
+Regenerate (from this folder, with pyarrow, polars, pandas and datasets installed, e.g. the virtualenv of
 tools/ci/python-venv.sh):
 
     /work/venv-formats/bin/python make_fixtures.py
@@ -23,6 +23,7 @@ import platform
 import shutil
 import sys
 
+import datasets
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -280,6 +281,20 @@ def make_cases():
         polars_frame(k, pl.Series(x.tolist(), dtype=pl.List(pl.Float64))).write_ipc(os.path.join(d, name(k)),
                                                                                  compression="zstd")
         keep("polars-float64-list-zstd", k, x)
+    # --- Hugging Face datasets ----------------------------------------------------------------------
+    d = case_dir("hf-datasets-save-to-disk")  # Sequence(float32) column; save_to_disk's shard, renamed by its step
+    features = datasets.Features({"layer": datasets.Value("int32"), "embedding": datasets.Sequence(datasets.Value("float32")),
+                                  "token_id": datasets.Value("int64"), "sequence": datasets.Value("int32"),
+                                  "position": datasets.Value("int32"), "token": datasets.Value("string")})
+    for k in range(2):
+        c = columns(k)
+        data = {"layer": c["layer"].tolist(), "embedding": c["X"].tolist(), "token_id": c["token_id"].tolist(),
+                "sequence": c["sequence"].tolist(), "position": c["position"].tolist(), "token": c["token"]}
+        saved = os.path.join(d, f"saved-{k}")
+        datasets.Dataset.from_dict(data, features=features).save_to_disk(saved)
+        shutil.move(os.path.join(saved, "data-00000-of-00001.arrow"), os.path.join(d, name(k)))
+        shutil.rmtree(saved)
+        keep("hf-datasets-save-to-disk", k, c["X"])
     return cells
 
 
@@ -300,7 +315,7 @@ def main():
             f.write(f"{case},{step},{layer},{rows},{a:.12f}\n")
     with open(os.path.join(HERE, "VERSIONS.txt"), "w", newline="\n") as f:
         f.write(f"python {platform.python_version()}\nnumpy {np.__version__}\npyarrow {pa.__version__}\n"
-                f"pandas {pd.__version__}\npolars {pl.__version__}\n")
+                f"pandas {pd.__version__}\npolars {pl.__version__}\ndatasets {datasets.__version__}\n")
     print(json.dumps({"cases": len({c for c, _, _ in cells}), "cells": len(cells)}))
 
 

@@ -26,7 +26,7 @@ import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunInspection;
 
 /**
- * Checkpoints written by pyarrow, pandas and polars in their default ways and in common variants
+ * Checkpoints written by pyarrow, pandas, polars and Hugging Face datasets in their default ways and in common variants
  * (test resources {@code writers/}, made by {@code writers/make_fixtures.py}, writer versions in
  * {@code writers/VERSIONS.txt}): every value read equals the recipe's formula, and anisotropy
  * equals numpy's.
@@ -79,7 +79,8 @@ class WriterFixtureTest {
                 Arguments.of("pandas-nan-to-feather", ElementType.FLOAT32, 2, Missing.ELEMENTS),
                 Arguments.of("polars-list-write-ipc", ElementType.FLOAT32, 2, Missing.NONE),
                 Arguments.of("polars-array-categorical-stream", ElementType.FLOAT32, 2, Missing.NONE),
-                Arguments.of("polars-float64-list-zstd", ElementType.FLOAT64, 2, Missing.NONE));
+                Arguments.of("polars-float64-list-zstd", ElementType.FLOAT64, 2, Missing.NONE),
+                Arguments.of("hf-datasets-save-to-disk", ElementType.FLOAT32, 2, Missing.NONE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +150,7 @@ class WriterFixtureTest {
             assertThat(result.value()).as(line).isCloseTo(Double.parseDouble(f[4]), within(ANISOTROPY_TOLERANCE));
             cells++;
         }
-        assertThat(cells).isEqualTo(70);
+        assertThat(cells).isEqualTo(74);
     }
 
     @Test
