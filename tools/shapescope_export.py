@@ -29,9 +29,14 @@ Command line (Hugging Face models, ``transformers`` imported only here)::
     python3 tools/shapescope_export.py --model EleutherAI/pythia-70m \\
         --revisions step1000,step2000,step4000 --text corpus.txt --out runs/pythia-70m \\
         --tokens 2048 --seq-len 128 --dtype float16 --seed 0
+
+    # local checkpoints: a Trainer output folder (its checkpoint-<N>/ folders), folders, or a glob
+    python3 tools/shapescope_export.py --checkpoints trainer-out/ --text corpus.txt --out runs/mine
+    python3 tools/shapescope_export.py --checkpoints 'trainer-out/checkpoint-*' --text corpus.txt --out runs/mine
 """
 import argparse
 import csv
+import glob
 import json
 import math
 import os
@@ -42,7 +47,7 @@ import numpy as np
 
 __all__ = [
     "ExportError", "export_hidden_states", "token_batches_from_ids", "write_run_json", "write_loss_csv",
-    "have_pyarrow", "step_from_revision", "hf_model_fn", "main",
+    "have_pyarrow", "step_from_revision", "step_from_folder_name", "local_checkpoints", "hf_model_fn", "main",
 ]
 
 DTYPES = {"float16": np.float16, "float32": np.float32}
@@ -291,6 +296,64 @@ def step_from_revision(revision, index):
     return index
 
 
+_NAMED_STEP = re.compile(r"(?:step|checkpoint|ckpt|iter|iteration)[-_ ]?(\d+)", re.IGNORECASE)
+
+
+def step_from_folder_name(name, named_only=False):
+    """The step in a checkpoint folder's name: the number after step/checkpoint/ckpt/iter
+    ('checkpoint-500' -> 500, 'step-100' -> 100, 'pythia-step1000' -> 1000), else the last number
+    ('run-7' -> 7) unless ``named_only``; None when there is none."""
+    match = _NAMED_STEP.search(name)
+    if match:
+        return int(match.group(1))
+    if named_only:
+        return None
+    numbers = re.findall(r"\d+", name)
+    return int(numbers[-1]) if numbers else None
+
+
+def _is_checkpoint_folder(path):
+    return os.path.isfile(os.path.join(path, "config.json"))
+
+
+def local_checkpoints(paths):
+    """Local checkpoint folders (each saved with ``save_pretrained``: a ``config.json`` and the
+    weights) from ``paths``: each a checkpoint folder, a folder of checkpoint folders (a Hugging Face
+    ``Trainer`` output folder and its ``checkpoint-<N>/``), or a glob pattern of either. Returns
+    ``[(step, folder)]`` ascending by step, each step from its folder's name.
+    Raises :class:`ExportError` when a path matches nothing, a folder's name has no step, or two
+    folders have the same step."""
+    folders = []
+    for path in paths:
+        matches = sorted(glob.glob(path)) if glob.has_magic(path) else [path]
+        if not matches:
+            raise ExportError(f"{path} matches no folder")
+        for match in matches:
+            if _is_checkpoint_folder(match):
+                folders.append(match)
+            elif os.path.isdir(match):
+                inner = sorted(os.path.join(match, name) for name in os.listdir(match)
+                               if _is_checkpoint_folder(os.path.join(match, name)))
+                if not inner:
+                    raise ExportError(f"{match} is neither a checkpoint folder (with config.json) nor a folder of checkpoint "
+                                      f"folders (such as a Trainer output folder's checkpoint-<N>/)")
+                folders.extend(inner)
+            elif not glob.has_magic(path):
+                raise ExportError(f"checkpoint folder {match} does not exist")
+    by_step = {}
+    for folder in folders:
+        name = os.path.basename(os.path.normpath(folder))
+        step = step_from_folder_name(name)
+        if step is None:
+            raise ExportError(f"cannot tell the step of checkpoint folder {folder}: its name has no number")
+        if step in by_step and os.path.abspath(by_step[step]) != os.path.abspath(folder):
+            raise ExportError(f"checkpoint folders {by_step[step]} and {folder} both have step {step}")
+        by_step[step] = folder
+    if not by_step:
+        raise ExportError("no checkpoint folders were found in " + ", ".join(paths))
+    return sorted(by_step.items())
+
+
 def hf_model_fn(model):
     """Wraps a transformers model as a model_fn returning the tuple of per-layer hidden states."""
     def run(input_ids):
@@ -323,12 +386,34 @@ def _parse_layers(text):
     return layers
 
 
+def _checkpoint_list(args):
+    """[(label, name or folder to load, revision, step)] from --model/--revisions or --checkpoints."""
+    if args.checkpoints:
+        if args.revisions:
+            raise ExportError("--revisions goes with --model, not with --checkpoints")
+        return [(folder, folder, None, step) for step, folder in local_checkpoints(args.checkpoints)]
+    revisions = [r for r in args.revisions.split(",") if r]
+    if not revisions:
+        # a local folder such as trainer-out/checkpoint-500 is step 500; anything else step 0
+        local_step = step_from_folder_name(os.path.basename(os.path.normpath(args.model)), named_only=True) \
+            if os.path.isdir(args.model) else None
+        return [("main", args.model, None, local_step or 0)]
+    return [(revision, args.model, revision, step_from_revision(revision, index)) for index, revision in enumerate(revisions)]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        description="Export per-layer hidden states of a Hugging Face model (one or more checkpoint revisions) "
-                    "over a text file into a Shapescope run folder.")
-    parser.add_argument("--model", required=True, help="Hugging Face model name or local path")
+        description="Export per-layer hidden states of a Hugging Face model (one or more checkpoint revisions, or local "
+                    "checkpoint folders) over a text file into a Shapescope run folder.")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", help="Hugging Face model name or local path")
+    source.add_argument("--checkpoints", nargs="+", metavar="PATH",
+                        help="local checkpoint folders, one checkpoint each: folders saved with save_pretrained, a Trainer "
+                             "output folder (its checkpoint-<N>/ folders), or a quoted glob such as 'out/checkpoint-*'; "
+                             "the step is the number in each folder's name")
     parser.add_argument("--revisions", default="", help="comma-separated revisions, e.g. step1000,step2000 (default: main)")
+    parser.add_argument("--tokenizer", default=None,
+                        help="tokenizer name or folder (default: the model at its last revision, or the last checkpoint folder)")
     parser.add_argument("--text", required=True, help="UTF-8 text file to run the model over")
     parser.add_argument("--out", required=True, help="run folder to write")
     parser.add_argument("--tokens", type=int, default=2048, help="tokens per layer (default 2048)")
@@ -345,32 +430,39 @@ def main(argv=None):
     try:
         if not os.path.isfile(args.text):
             raise ExportError(f"text file {args.text} does not exist")
+        checkpoints = _checkpoint_list(args)
         import torch
         torch.manual_seed(args.seed)
         try:
             import transformers
         except ImportError as e:
             raise ExportError("--model needs the 'transformers' package (pip install transformers)") from e
-        revisions = [r for r in args.revisions.split(",") if r] or [None]
-        tokenizer = transformers.AutoTokenizer.from_pretrained(args.model, revision=revisions[-1])
+        model_name = args.model or os.path.basename(os.path.dirname(os.path.abspath(checkpoints[-1][1]))) or "local checkpoints"
+        _, last_name, last_revision, _ = checkpoints[-1]
+        tokenizer = transformers.AutoTokenizer.from_pretrained(args.tokenizer or last_name,
+                                                               revision=None if args.tokenizer else last_revision)
         with open(args.text, encoding="utf-8") as f:
             ids = tokenizer(f.read(), add_special_tokens=False)["input_ids"]
         batches = token_batches_from_ids(ids, args.tokens, args.seq_len, args.batch_size, args.seed)
         layers = _parse_layers(args.layers)
-        info = {"name": args.name or args.model, "model": args.model, "architecture": args.architecture,
-                "description": f"{args.model} hidden states over {os.path.basename(args.text)}",
+        info = {"name": args.name or model_name, "model": model_name, "architecture": args.architecture,
+                "description": f"{model_name} hidden states over {os.path.basename(args.text)}",
                 "text": os.path.abspath(args.text), "tokens": args.tokens, "seq_len": args.seq_len,
-                "seed": args.seed, "revisions": [r for r in revisions if r]}
+                "seed": args.seed}
+        if args.checkpoints:
+            info["checkpoints"] = [os.path.abspath(folder) for _, folder, _, _ in checkpoints]
+        else:
+            info["revisions"] = [revision for _, _, revision, _ in checkpoints if revision]
         decode = lambda i: tokenizer.decode([i])  # noqa: E731
-        for index, revision in enumerate(revisions):
-            model = _load_hf(args.model, revision, args.device)
+        for label, name, revision, step in checkpoints:
+            model = _load_hf(name, revision, args.device)
             config = model.config
             info.update(hidden_size=getattr(config, "hidden_size", None),
                         layers=getattr(config, "num_hidden_layers", None))
-            result = export_hidden_states(hf_model_fn(model), batches, args.out, step_from_revision(revision, index),
+            result = export_hidden_states(hf_model_fn(model), batches, args.out, step,
                                           layers=layers, dtype=args.dtype, token_text=decode, fmt=args.format,
                                           run_info=info)
-            print(f"{revision or 'main'}: step {result['step']}, {len(result['layers'])} layers x {result['tokens']} tokens "
+            print(f"{label}: step {result['step']}, {len(result['layers'])} layers x {result['tokens']} tokens "
                   f"x {result['hidden_size']} ({result['format']})")
             del model
     except ExportError as e:

@@ -1,6 +1,7 @@
 """Tests of tools/shapescope_export.py against a real tiny torch model.
 
 Run from the repository root:  /usr/bin/python3 -m unittest discover -s tools/tests -t .
+The Arrow output and the real Hugging Face adapter are tested in test_export_hf.py.
 """
 import csv
 import io
@@ -239,23 +240,6 @@ class ExportTest(unittest.TestCase):
             self.assertTrue(os.path.isfile(os.path.join(self.dir, "step_3", "layer_2.npy")))
             with self.assertRaisesRegex(sx.ExportError, "pyarrow"):
                 sx.export_hidden_states(self.model_fn, batches, self.dir, 3, fmt="arrow")
-
-    @unittest.skipUnless(sx.have_pyarrow(), "pyarrow is not installed: Arrow output not tested")
-    def test_arrow_layout(self):
-        import pyarrow.ipc
-
-        batches = sx.token_batches_from_ids(self.ids, 48, 16, batch_size=2)
-        out = os.path.join(self.dir, "arrow")
-        sx.export_hidden_states(self.model_fn, batches, out, 12, token_text=str, fmt="arrow")
-        path = os.path.join(out, "checkpoints", "step_12.arrow")
-        with pyarrow.ipc.open_file(path) as reader:
-            self.assertEqual(reader.schema.metadata[b"step"], b"12")
-            self.assertEqual(reader.num_record_batches, 3)
-            batch = reader.get_batch(1)
-            self.assertEqual(batch.column("layer").to_pylist(), [1] * 48)
-            self.assertEqual(batch.schema.field("embedding").type.list_size, 16)
-            values = np.asarray(batch.column("embedding").flatten()).reshape(48, 16)
-        np.testing.assert_array_equal(values, self.hidden_as_exported(batches)[1].astype(np.float16))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
 // Each file: 3 layers (written in the order 2, 0, 1), 10 tokens per layer, hidden size 6,
 // every layer split over several record batches (4 + 4 + 2 rows), schema metadata step.
 // Values follow a formula that the Java test recomputes: v(layer, row, col) = sin(1.3*layer + 0.7*row + 0.11*col) * (1 + layer).
+// js-float32-nulls-file.arrow: the same float32 file with validity bitmaps: the element (row, col) is null
+// where (row * 6 + col) % 23 == 5, and the whole embedding of row 6 of layer 1 is null.
 import { writeFileSync } from 'node:fs';
 import {
   Field, Schema, FixedSizeList, Float16, Float32, Int32, Int64, Utf8, Struct,
@@ -19,7 +21,15 @@ function value(layer, row, col) {
   return Math.sin(1.3 * layer + 0.7 * row + 0.11 * col) * (1 + layer);
 }
 
-function batches(floatType) {
+function isNullElement(row, col) {
+  return (row * HIDDEN + col) % 23 === 5;
+}
+
+function isNullRow(layer, row) {
+  return layer === 1 && row === 6;
+}
+
+function batches(floatType, withNulls = false) {
   const element = floatType === 'float16' ? new Float16() : new Float32();
   const embeddingType = new FixedSizeList(HIDDEN, new Field('item', element, true));
   const fields = [
@@ -38,13 +48,22 @@ function batches(floatType) {
       const tokens = [];
       const layerColumn = [];
       for (let r = start; r < start + rows; r++) {
-        for (let c = 0; c < HIDDEN; c++) flat.push(value(layer, r, c));
+        for (let c = 0; c < HIDDEN; c++) flat.push(withNulls && isNullElement(r, c) ? null : value(layer, r, c));
         positions.push(BigInt(r));
         tokens.push(`tok${r}`);
         layerColumn.push(layer);
       }
       const child = vectorFromArray(flat, element).data[0];
-      const embedding = makeData({ type: embeddingType, length: rows, nullCount: 0, child });
+      let embedding = makeData({ type: embeddingType, length: rows, nullCount: 0, child });
+      if (withNulls) {
+        const valid = new Uint8Array(Math.ceil(rows / 8));
+        let nulls = 0;
+        for (let r = 0; r < rows; r++) {
+          if (isNullRow(layer, start + r)) nulls++;
+          else valid[r >> 3] |= 1 << (r & 7);
+        }
+        embedding = makeData({ type: embeddingType, length: rows, nullCount: nulls, nullBitmap: valid, child });
+      }
       const children = [
         vectorFromArray(layerColumn, new Int32()).data[0],
         embedding,
@@ -64,4 +83,5 @@ for (const type of ['float16', 'float32']) {
   writeFileSync(`js-${type}-file.arrow`, tableToIPC(table, 'file'));
   writeFileSync(`js-${type}-stream.arrows`, tableToIPC(table, 'stream'));
 }
-console.log('wrote js-{float16,float32}-{file.arrow,stream.arrows}');
+writeFileSync('js-float32-nulls-file.arrow', tableToIPC(batches('float32', true), 'file'));
+console.log('wrote js-{float16,float32}-{file.arrow,stream.arrows}, js-float32-nulls-file.arrow');

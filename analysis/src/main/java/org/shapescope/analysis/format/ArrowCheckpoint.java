@@ -1,20 +1,22 @@
 package org.shapescope.analysis.format;
 
 import java.nio.file.Path;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * An Arrow IPC checkpoint file as a {@link CheckpointSource}: its path, declared step, schema
- * facts and batch index; each {@link #readLayer} reopens the file with the known index.
+ * facts and layout (hidden size and batch index); each {@link #readLayer} reopens the file with the
+ * known layout, so nothing is scanned.
  */
-record ArrowCheckpoint(String path, String format, String declaredStep, ElementType elementType, int hiddenSize,
-                       TreeMap<Integer, Integer> layers, String batchIndex) implements CheckpointSource {
+record ArrowCheckpoint(String path, String format, String step, ElementType elementType, int hiddenSize,
+                       TreeMap<Integer, Integer> layers, String layout, List<String> warnings) implements CheckpointSource {
 
-    ArrowCheckpoint(String path, String format, String declaredStep, ElementType elementType, int hiddenSize,
-                    SortedMap<Integer, Integer> tokensPerLayer, String batchIndex) {
-        this(path, format, declaredStep, elementType, hiddenSize, new TreeMap<>(tokensPerLayer), batchIndex);
+    ArrowCheckpoint(String path, String format, String step, ElementType elementType, int hiddenSize,
+                    SortedMap<Integer, Integer> tokensPerLayer, String layout, List<String> warnings) {
+        this(path, format, step, elementType, hiddenSize, new TreeMap<>(tokensPerLayer), layout, List.copyOf(warnings));
     }
 
     @Override
@@ -23,8 +25,8 @@ record ArrowCheckpoint(String path, String format, String declaredStep, ElementT
     }
 
     @Override
-    public OptionalLong stepFromMetadata() throws CheckpointFormatException {
-        return CheckpointFile.declaredStep(location(), declaredStep);
+    public Optional<String> declaredStep() {
+        return Optional.ofNullable(step);
     }
 
     @Override
@@ -34,13 +36,8 @@ record ArrowCheckpoint(String path, String format, String declaredStep, ElementT
 
     @Override
     public LayerData readLayer(int layer) throws CheckpointFormatException {
-        try (CheckpointFile file = CheckpointFile.open(location(), batchIndex)) {
+        try (CheckpointFile file = CheckpointFile.open(location(), layout)) {
             return file.readLayer(layer);
         }
-    }
-
-    @Override
-    public String layout() {
-        return batchIndex;
     }
 }

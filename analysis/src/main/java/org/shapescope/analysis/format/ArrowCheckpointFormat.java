@@ -10,8 +10,9 @@ import org.shapescope.analysis.store.FileIdentity;
 /**
  * Arrow IPC checkpoints (docs/FORMAT.md): the file format ({@code .arrow}, {@code .feather},
  * {@code .ipc}) and the stream format ({@code .arrows}), told apart by their first bytes and read
- * by {@link CheckpointFile}. The layout kept for the store is the batch index, so a stream or a
- * foreign file without our footer index is scanned once per identity, not once per cell.
+ * by {@link CheckpointFile}. The layout kept for the store is the hidden size and the batch index,
+ * so a stream, a foreign file without our footer index or a file of list embeddings is scanned
+ * once per content identity, not once per opening or per cell.
  */
 public final class ArrowCheckpointFormat implements CheckpointFormat {
     /** File name endings taken as Arrow checkpoint files. */
@@ -36,8 +37,8 @@ public final class ArrowCheckpointFormat implements CheckpointFormat {
     @Override
     public CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException {
         try (CheckpointFile file = CheckpointFile.open(entry, knownLayout)) {
-            return new ArrowCheckpoint(entry.toString(), name(), file.schemaMetadata().get("step"), file.elementType(),
-                    file.hiddenSize(), file.tokensPerLayer(), file.batchIndex());
+            return new ArrowCheckpoint(entry.toString(), name(), file.schemaMetadata().get(CheckpointFile.STEP_KEY),
+                    file.elementType(), file.hiddenSize(), file.tokensPerLayer(), file.layout(), file.warnings());
         }
     }
 }

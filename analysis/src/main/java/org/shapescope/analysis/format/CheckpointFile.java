@@ -2,6 +2,7 @@ package org.shapescope.analysis.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +21,8 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.shapescope.analysis.ErrorText;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -42,12 +38,19 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * format (random access to batches) and the stream format (one sequential pass per read).
  * Compressed batches (LZ4 frame, ZSTD) are decompressed by arrow-compression.
  *
+ * <p>The layouts other writers produce by default are read too (docs/FORMAT.md, "Accepted column
+ * types"): List and LargeList embeddings (the hidden size is then learnt, and every row's length
+ * checked, in the indexing pass), utf8 / large utf8 / utf8 view tokens, dictionary-encoded or not.
+ * An optional column of another type is left out, with a line in {@link #warnings()}.
+ *
  * <p>Every failure, whatever its cause inside Arrow, surfaces as a
  * {@link CheckpointFormatException} that names the file and the reason.
  */
 public final class CheckpointFile implements AutoCloseable {
     /** Footer metadata key under which {@link CheckpointWriter} stores "layer:rows" per batch. */
     public static final String BATCH_INDEX_KEY = "shapescope.batch_layers";
+    /** Schema metadata key of the training step. */
+    public static final String STEP_KEY = "step";
     private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
     /** Off-heap budget: generous for real data, small enough that corrupt sizes fail at once. */
     private static final long ALLOCATION_HEADROOM = 64L << 20;
@@ -66,7 +69,7 @@ public final class CheckpointFile implements AutoCloseable {
     private final List<SortedMap<Integer, Integer>> batchLayers;
     private final SortedMap<Integer, Integer> tokensPerLayer;
 
-    private CheckpointFile(Path path, String knownIndex) throws CheckpointFormatException {
+    private CheckpointFile(Path path, String knownLayout) throws CheckpointFormatException {
         this.path = path;
         long size = checkReadable(path);
         this.streamFormat = !startsWithFileMagic(path);
@@ -76,37 +79,63 @@ public final class CheckpointFile implements AutoCloseable {
         BlockReader openedBlocks = null;
         List<ArrowBlock> recordBlocks = List.of();
         try {
+            CheckpointSchema checked;
+            List<SortedMap<Integer, Integer>> indexed;
+            Map<String, String> metadata;
             if (streamFormat) {
                 IpcStructure.checkStream(path);
                 try (InputStream in = Files.newInputStream(path);
                      ArrowStreamReader reader = new ArrowStreamReader(in, allocator, BoundedDecompression.INSTANCE)) {
                     Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
-                    this.schema = CheckpointSchema.of(path, arrowSchema);
-                    this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
-                    List<SortedMap<Integer, Integer>> known = BatchIndex.parse(knownIndex);
-                    this.batchLayers = known != null ? known : scan(reader, null, null);
+                    checked = CheckpointSchema.of(path, arrowSchema, reader);
+                    metadata = copy(arrowSchema.getCustomMetadata());
+                    KnownLayout known = KnownLayout.parse(knownLayout, -1);
+                    if (known != null) {
+                        checked = checked.withHiddenSize(known.hiddenSize());
+                        indexed = known.batches();
+                    } else {
+                        LayerScan scan = new LayerScan(path, checked);
+                        while (reader.loadNextBatch()) {
+                            scan.add(reader.getVectorSchemaRoot());
+                        }
+                        checked = checked.withHiddenSize(scan.hiddenSize());
+                        indexed = scan.batches();
+                    }
                 }
             } else {
                 openedChannel = FileChannel.open(path, StandardOpenOption.READ);
                 openedReader = new ArrowFileReader(openedChannel, allocator, BoundedDecompression.INSTANCE);
                 Schema arrowSchema = openedReader.getVectorSchemaRoot().getSchema();
-                this.schema = CheckpointSchema.of(path, arrowSchema);
-                this.schemaMetadata = copy(arrowSchema.getCustomMetadata());
+                checked = CheckpointSchema.of(path, arrowSchema, openedReader);
+                metadata = copy(arrowSchema.getCustomMetadata());
                 recordBlocks = List.copyOf(openedReader.getRecordBlocks());
                 IpcStructure.checkBlocks(path, recordBlocks);
                 openedBlocks = new BlockReader(path, openedChannel, arrowSchema, allocator);
-                List<SortedMap<Integer, Integer>> indexed =
-                        BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), recordBlocks.size());
-                if (indexed == null) {
-                    indexed = BatchIndex.parse(knownIndex, recordBlocks.size());
+                indexed = checked.layout() == CheckpointSchema.EmbeddingLayout.FIXED_SIZE_LIST
+                        ? BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), recordBlocks.size()) : null;
+                KnownLayout known = indexed == null ? KnownLayout.parse(knownLayout, recordBlocks.size()) : null;
+                if (known != null) {
+                    checked = checked.withHiddenSize(known.hiddenSize());
+                    indexed = known.batches();
                 }
-                this.batchLayers = indexed != null ? indexed : scan(null, openedBlocks, recordBlocks);
+                if (indexed == null) {
+                    LayerScan scan = new LayerScan(path, checked);
+                    for (ArrowBlock block : recordBlocks) {
+                        scan.add(openedBlocks.load(block));
+                    }
+                    checked = checked.withHiddenSize(scan.hiddenSize());
+                    indexed = scan.batches();
+                }
             }
+            this.schema = checked;
+            this.schemaMetadata = metadata;
+            this.batchLayers = indexed;
             this.channel = openedChannel;
             this.fileReader = openedReader;
             this.blockReader = openedBlocks;
             this.blocks = recordBlocks;
             this.tokensPerLayer = Collections.unmodifiableSortedMap(sumRows(batchLayers));
+            checkNotOneTensorPerLayer(path, tokensPerLayer, schema.hiddenSize());
         } catch (CheckpointFormatException e) {
             closeQuietly(openedBlocks, openedReader, openedChannel);
             closeAllocatorAfterFailure();
@@ -129,17 +158,37 @@ public final class CheckpointFile implements AutoCloseable {
     }
 
     /**
-     * Opens a checkpoint file whose batch index is already known (from {@link #batchIndex()} of an
-     * earlier opening of the same file identity): nothing is scanned. An index that does not fit
-     * the file (another batch count) is ignored and the file is indexed as by {@link #open(Path)}.
+     * Opens a checkpoint file whose layout is already known ({@link #layout()} of an earlier opening
+     * of the same content): nothing is scanned. A layout that does not fit the file (another batch
+     * count, unreadable text) is ignored and the file is indexed as by {@link #open(Path)}.
      */
-    public static CheckpointFile open(Path path, String knownIndex) throws CheckpointFormatException {
-        return new CheckpointFile(path, knownIndex);
+    public static CheckpointFile open(Path path, String knownLayout) throws CheckpointFormatException {
+        return new CheckpointFile(path, knownLayout);
     }
 
-    /** This file's batch index as text, for {@link #open(Path, String)}. */
-    public String batchIndex() {
-        return BatchIndex.format(batchLayers);
+    /** What opening learnt of the file's layout (hidden size and batch index), for {@link #open(Path, String)}. */
+    public String layout() {
+        return schema.hiddenSize() + "|" + BatchIndex.format(batchLayers);
+    }
+
+    /** A layout learnt before: the hidden size (from the data, for list embeddings) and the batch index. */
+    private record KnownLayout(int hiddenSize, List<SortedMap<Integer, Integer>> batches) {
+        /** The layout in {@code text}, or null when there is none or it does not fit {@code batchCount} (−1: any). */
+        static KnownLayout parse(String text, int batchCount) {
+            int bar = text == null ? -1 : text.indexOf('|');
+            if (bar < 1) {
+                return null;
+            }
+            try {
+                int hidden = Integer.parseInt(text.substring(0, bar));
+                String index = text.substring(bar + 1);
+                List<SortedMap<Integer, Integer>> batches = batchCount < 0 ? BatchIndex.parse(index)
+                        : BatchIndex.parse(index, batchCount);
+                return hidden > 0 && batches != null ? new KnownLayout(hidden, batches) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     public Path path() {
@@ -169,21 +218,39 @@ public final class CheckpointFile implements AutoCloseable {
         return schemaMetadata;
     }
 
-    /** The training step from the schema metadata key {@code step}, if it is there and a whole number. */
+    /**
+     * The training step from the schema metadata key {@code step}, if it is there and a whole
+     * number ({@link #parseStep}); empty when it is absent or not a whole number (the caller
+     * then takes the step from the file name and says so).
+     */
     public OptionalLong stepFromMetadata() throws CheckpointFormatException {
-        return declaredStep(path, schemaMetadata.get("step"));
+        String step = schemaMetadata.get(STEP_KEY);
+        return step == null ? OptionalLong.empty() : parseStep(step);
     }
 
-    /** The step in a schema metadata value {@code step} of the file {@code path} (null: none). */
-    static OptionalLong declaredStep(Path path, String step) throws CheckpointFormatException {
-        if (step == null) {
+    /**
+     * A step written as text: a whole number from 0 to {@link Long#MAX_VALUE}, also when written as
+     * a decimal with a zero fraction or an exponent ("512", "512.0", "5.12e2", as writers that store
+     * numbers as floats do); anything else (a fraction, "step512", "abc", a 21-digit number) is empty.
+     */
+    public static OptionalLong parseStep(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            if (value.signum() < 0) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(value.toBigIntegerExact().longValueExact());
+        } catch (ArithmeticException | NumberFormatException notWhole) {
             return OptionalLong.empty();
         }
-        try {
-            return OptionalLong.of(Long.parseLong(step.trim()));
-        } catch (NumberFormatException e) {
-            throw new CheckpointFormatException(path, "schema metadata 'step' is not a whole number: '" + step + "'");
-        }
+    }
+
+    /**
+     * What a user should know about this file although it is usable: one line per optional column
+     * of a type that cannot be used (left out).
+     */
+    public List<String> warnings() {
+        return schema.warnings();
     }
 
     /** Layer index → number of tokens (rows) of that layer, in layer order. */
@@ -223,7 +290,7 @@ public final class CheckpointFile implements AutoCloseable {
                     int batch = 0;
                     while (reader.loadNextBatch()) {
                         if (batch < batchLayers.size() && batchLayers.get(batch).containsKey(layer)) {
-                            assembler.take(reader.getVectorSchemaRoot(), batchLayers.get(batch).size() == 1);
+                            assembler.take(reader.getVectorSchemaRoot(), reader);
                         }
                         batch++;
                     }
@@ -231,7 +298,7 @@ public final class CheckpointFile implements AutoCloseable {
             } else {
                 for (int batch = 0; batch < blocks.size(); batch++) {
                     if (batchLayers.get(batch).containsKey(layer)) {
-                        assembler.take(blockReader.load(blocks.get(batch)), batchLayers.get(batch).size() == 1);
+                        assembler.take(blockReader.load(blocks.get(batch)), fileReader);
                     }
                 }
             }
@@ -249,28 +316,17 @@ public final class CheckpointFile implements AutoCloseable {
         closeAllocatorAfterFailure();
     }
 
-    /** One pass over the batches, from a stream reader or (file format) a block reader. */
-    private List<SortedMap<Integer, Integer>> scan(ArrowReader reader, BlockReader blockLoader, List<ArrowBlock> fileBlocks)
-            throws IOException {
-        List<SortedMap<Integer, Integer>> result = new ArrayList<>();
-        int batch = 0;
-        while (reader != null ? reader.loadNextBatch() : batch < fileBlocks.size()) {
-            VectorSchemaRoot root = reader != null ? reader.getVectorSchemaRoot() : blockLoader.load(fileBlocks.get(batch));
-            validate(path, root);
-            BaseIntVector layerColumn = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
-            FieldVector layerVector = (FieldVector) layerColumn;
-            SortedMap<Integer, Integer> counts = new TreeMap<>();
-            int rowCount = root.getRowCount();
-            for (int row = 0; row < rowCount; row++) {
-                if (layerVector.isNull(row)) {
-                    throw new CheckpointFormatException(path, "column 'layer' is null in batch " + batch + ", row " + row);
-                }
-                counts.merge(CheckpointSchema.layerIndex(path, layerColumn.getValueAsLong(row)), 1, Integer::sum);
-            }
-            result.add(counts);
-            batch++;
+    /**
+     * A whole [tokens, hidden] tensor stored in one row per layer reads as one token of
+     * tokens·hidden values: refused with what was found and what is expected.
+     */
+    private static void checkNotOneTensorPerLayer(Path path, SortedMap<Integer, Integer> rows, int hiddenSize)
+            throws CheckpointFormatException {
+        if (!rows.isEmpty() && rows.values().stream().allMatch(r -> r == 1)) {
+            throw new CheckpointFormatException(path, "every layer is a single row of " + hiddenSize + " values: this looks like one"
+                    + " whole [tokens, hidden] tensor per layer; Shapescope expects one row per token and layer, 'embedding' holding"
+                    + " that token's hidden state (e.g. pa.array(list(X)) for a tokens x hidden matrix X; docs/FORMAT.md)");
         }
-        return result;
     }
 
     private static SortedMap<Integer, Integer> sumRows(List<SortedMap<Integer, Integer>> batches) {
@@ -374,8 +430,4 @@ public final class CheckpointFile implements AutoCloseable {
         return buffer.nioBuffer(offset, length).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** For tests: the embedding vector type of the loaded batch. */
-    static FixedSizeListVector embedding(VectorSchemaRoot root) {
-        return (FixedSizeListVector) root.getVector(CheckpointSchema.EMBEDDING);
-    }
 }

@@ -2,7 +2,8 @@ package org.shapescope.analysis.format;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -21,11 +22,13 @@ public interface CheckpointSource extends Serializable {
     String format();
 
     /**
-     * The training step the checkpoint declares itself (Arrow schema metadata {@code step}), if any.
-     *
-     * @throws CheckpointFormatException when it declares one that is not a whole number
+     * The training step as the checkpoint declares it itself (Arrow schema metadata {@code step}),
+     * as written, if it declares one; the run folder decides what to make of it and of the name.
      */
-    OptionalLong stepFromMetadata() throws CheckpointFormatException;
+    Optional<String> declaredStep();
+
+    /** What opening it noticed and worked around (an optional column of an unusable type, …), one line each. */
+    List<String> warnings();
 
     ElementType elementType();
 

@@ -2,21 +2,20 @@ package org.shapescope.analysis.format;
 
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.ValueVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 
 /**
  * Collects the rows of one layer from the record batches that hold them into a {@link LayerData},
- * converting the embedding values to float32. Runs of consecutive rows of the layer are copied in
- * bulk from the Arrow data buffer.
+ * converting the embedding values to float32. Runs of consecutive rows of the layer whose values lie
+ * back to back are copied in bulk from the Arrow data buffer. A null row or a null element becomes
+ * NaN; a row whose length differs from the hidden size is an error naming the layer and row.
  */
 final class LayerAssembler {
     /** Values converted per bulk copy: 64 Ki values, 128 KiB of halves, small enough to stay in cache. */
@@ -46,16 +45,13 @@ final class LayerAssembler {
         this.tokenText = schema.has(CheckpointSchema.TOKEN) ? new String[rows] : null;
     }
 
-    /** Copies this layer's rows out of the loaded batch. */
-    void take(VectorSchemaRoot root, boolean indexSaysSingleLayer) throws CheckpointFormatException {
+    /** Copies this layer's rows out of the loaded batch; {@code dictionaries} resolves a dictionary-encoded token column. */
+    void take(VectorSchemaRoot root, DictionaryProvider dictionaries) throws CheckpointFormatException {
         CheckpointFile.validate(path, root);
         BaseIntVector layers = (BaseIntVector) root.getVector(CheckpointSchema.LAYER);
-        FixedSizeListVector embedding = (FixedSizeListVector) root.getVector(CheckpointSchema.EMBEDDING);
-        FieldVector data = (FieldVector) embedding.getDataVector();
+        EmbeddingColumn embedding = EmbeddingColumn.of(root);
+        TokenColumn tokens = tokenText == null ? null : TokenColumn.of(path, root.getVector(CheckpointSchema.TOKEN), dictionaries);
         int rows = root.getRowCount();
-        if (embedding.getValueCount() < rows || (long) data.getValueCount() < (long) rows * hiddenSize) {
-            throw new CheckpointFormatException(path, "column 'embedding' holds fewer values than the batch has rows");
-        }
         int row = 0;
         while (row < rows) {
             if (((ValueVector) layers).isNull(row) || layers.getValueAsLong(row) != layer) {
@@ -66,24 +62,70 @@ final class LayerAssembler {
             while (runEnd < rows && !((ValueVector) layers).isNull(runEnd) && layers.getValueAsLong(runEnd) == layer) {
                 runEnd++;
             }
-            copyRun(root, embedding, data, row, runEnd);
+            copyRun(root, embedding, tokens, row, runEnd);
             row = runEnd;
         }
     }
 
-    private void copyRun(VectorSchemaRoot root, FixedSizeListVector embedding, FieldVector data, int from, int to)
+    /** Copies rows [from, to) of the batch, all of this layer: values in bulk wherever rows lie back to back. */
+    private void copyRun(VectorSchemaRoot root, EmbeddingColumn embedding, TokenColumn tokens, int from, int to)
             throws CheckpointFormatException {
         int count = to - from;
         if (filled + count > expectedRows) {
             throw new CheckpointFormatException(path, "layer " + layer + " has more rows than its index says (" + expectedRows + ")");
         }
-        int valueCount = count * hiddenSize;
-        long firstValue = (long) from * hiddenSize;
-        int target = filled * hiddenSize;
+        int segmentStart = from;
+        for (int r = from; r <= to; r++) {
+            boolean contiguous = r < to && !embedding.isNull(r)
+                    && (r == segmentStart || embedding.start(r) == embedding.start(r - 1) + hiddenSize);
+            if (contiguous) {
+                checkLength(embedding, r, filled + r - from);
+                continue;
+            }
+            if (r > segmentStart) {
+                copyValues(embedding.data(), embedding.start(segmentStart), filled + segmentStart - from, r - segmentStart);
+            }
+            if (r < to && embedding.isNull(r)) {
+                Arrays.fill(values, (filled + r - from) * hiddenSize, (filled + r - from + 1) * hiddenSize, Float.NaN);
+                segmentStart = r + 1;
+            } else {
+                segmentStart = r;
+                if (r < to) {
+                    checkLength(embedding, r, filled + r - from);
+                }
+            }
+        }
+        copyIntegers(root, CheckpointSchema.SEQUENCE, sequence, from, to);
+        copyIntegers(root, CheckpointSchema.POSITION, position, from, to);
+        copyIntegers(root, CheckpointSchema.TOKEN_ID, tokenId, from, to);
+        if (tokens != null) {
+            for (int r = from; r < to; r++) {
+                tokenText[filled + r - from] = tokens.text(r);
+            }
+        }
+        filled += count;
+    }
+
+    private void checkLength(EmbeddingColumn embedding, int row, int rowInLayer) throws CheckpointFormatException {
+        long length = embedding.length(row);
+        if (length != hiddenSize) {
+            throw new CheckpointFormatException(path, "layer " + layer + ", row " + rowInLayer + ": 'embedding' holds " + length
+                    + " values, the file's rows hold " + hiddenSize + " (every row must have the same length)");
+        }
+    }
+
+    /**
+     * Converts {@code rows} rows of values, starting at child value {@code firstValue}, into
+     * layer rows from {@code targetRow}; a null element becomes NaN (and so the row is dropped
+     * by the measures, as a NaN row is).
+     */
+    private void copyValues(FieldVector data, long firstValue, int targetRow, int rows) throws CheckpointFormatException {
+        int valueCount = rows * hiddenSize;
+        int target = targetRow * hiddenSize;
         ArrowBuf buffer = data.getDataBuffer();
         long bytes = (long) valueCount * schema.elementType().bytes();
         long offset = firstValue * schema.elementType().bytes();
-        if (offset + bytes > buffer.capacity()) {
+        if (firstValue < 0 || firstValue + valueCount > data.getValueCount() || offset + bytes > buffer.capacity()) {
             throw new CheckpointFormatException(path, "embedding data buffer is shorter than its row count says");
         }
         ByteBuffer raw = CheckpointFile.littleEndian(buffer, offset, (int) bytes);
@@ -112,23 +154,13 @@ final class LayerAssembler {
                 }
             }
         }
-        if (embedding.getNullCount() > 0) {
-            for (int r = from; r < to; r++) {
-                if (embedding.isNull(r)) {
-                    java.util.Arrays.fill(values, (filled + r - from) * hiddenSize, (filled + r - from + 1) * hiddenSize, Float.NaN);
+        if (data.getNullCount() > 0) {
+            for (int i = 0; i < valueCount; i++) {
+                if (data.isNull((int) (firstValue + i))) {
+                    values[target + i] = Float.NaN;
                 }
             }
         }
-        copyIntegers(root, CheckpointSchema.SEQUENCE, sequence, from, to);
-        copyIntegers(root, CheckpointSchema.POSITION, position, from, to);
-        copyIntegers(root, CheckpointSchema.TOKEN_ID, tokenId, from, to);
-        if (tokenText != null) {
-            ValueVector tokens = root.getVector(CheckpointSchema.TOKEN);
-            for (int r = from; r < to; r++) {
-                tokenText[filled + r - from] = tokens.isNull(r) ? null : text(tokens, r);
-            }
-        }
-        filled += count;
     }
 
     private void copyIntegers(VectorSchemaRoot root, String column, long[] target, int from, int to) {
@@ -140,11 +172,6 @@ final class LayerAssembler {
         for (int r = from; r < to; r++) {
             target[filled + r - from] = vector.isNull(r) ? -1 : ints.getValueAsLong(r);
         }
-    }
-
-    private static String text(ValueVector tokens, int row) {
-        byte[] bytes = tokens instanceof VarCharVector v ? v.get(row) : ((LargeVarCharVector) tokens).get(row);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     LayerData finish() throws CheckpointFormatException {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.shapescope.analysis.format.CheckpointFormatException;
@@ -30,8 +30,13 @@ record NpyDumpCheckpoint(String folder, String format, ElementType elementType, 
     }
 
     @Override
-    public OptionalLong stepFromMetadata() {
-        return OptionalLong.empty();
+    public Optional<String> declaredStep() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of();
     }
 
     @Override

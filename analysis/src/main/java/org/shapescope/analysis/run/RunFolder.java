@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.shapescope.analysis.format.ArrowCheckpointFormat;
+import org.shapescope.analysis.format.CheckpointFile;
 import org.shapescope.analysis.format.CheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFormatException;
 import org.shapescope.analysis.format.CheckpointSource;
@@ -94,18 +95,15 @@ public final class RunFolder {
                 if (identity != null && !checkpoint.layout().isEmpty() && !checkpoint.layout().equals(knownLayout)) {
                     layouts.putLayout(identity, checkpoint.layout());
                 }
-                OptionalLong step = checkpoint.stepFromMetadata();
+                OptionalLong step = stepOf(file, checkpoint, problems);
                 if (step.isEmpty()) {
-                    step = stepFromFileName(file.getFileName().toString());
-                }
-                if (step.isEmpty()) {
-                    problems.add(Problem.error(file, "no training step: neither schema metadata 'step' nor a number in the file name"));
                     continue;
                 }
                 if (checkpoint.tokensPerLayer().isEmpty()) {
                     problems.add(Problem.error(file, "holds no rows"));
                     continue;
                 }
+                checkpoint.warnings().forEach(warning -> problems.add(Problem.warning(file, warning)));
                 opened.add(new Checkpoint(step.getAsLong(), identity, checkpoint));
             } catch (CheckpointFormatException e) {
                 problems.add(Problem.error(file, e.reason()));
@@ -169,6 +167,41 @@ public final class RunFolder {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The step of a checkpoint: schema metadata 'step' when it is a whole number, else the number
+     * in the file name. Metadata that is not a whole number, or that disagrees with a step named in
+     * the file name (step-, checkpoint-, …), is reported as a warning; no step at all is an error.
+     */
+    private static OptionalLong stepOf(Path file, CheckpointSource checkpoint, List<Problem> problems) {
+        String name = file.getFileName().toString();
+        OptionalLong fromName = stepFromFileName(name);
+        String written = checkpoint.declaredStep().orElse(null);
+        OptionalLong fromMetadata = written == null ? OptionalLong.empty() : CheckpointFile.parseStep(written);
+        if (written != null && fromMetadata.isEmpty()) {
+            String shown = written.length() > 40 ? written.substring(0, 40) + "…" : written;
+            if (fromName.isEmpty()) {
+                problems.add(Problem.error(file, "no training step: schema metadata 'step' is '" + shown
+                        + "', not a whole number, and the file name has no number"));
+                return OptionalLong.empty();
+            }
+            problems.add(Problem.warning(file, "schema metadata 'step' is '" + shown + "', not a whole number; the step "
+                    + fromName.getAsLong() + " is taken from the file name"));
+            return fromName;
+        }
+        if (fromMetadata.isPresent()) {
+            Matcher named = NAMED_STEP.matcher(name);
+            if (named.find() && !named.group(1).equals(Long.toString(fromMetadata.getAsLong()))) {
+                problems.add(Problem.warning(file, "schema metadata 'step' is " + fromMetadata.getAsLong() + ", the file name says "
+                        + named.group(1) + "; the metadata's step is used"));
+            }
+            return fromMetadata;
+        }
+        if (fromName.isEmpty()) {
+            problems.add(Problem.error(file, "no training step: neither schema metadata 'step' nor a number in the file name"));
+        }
+        return fromName;
     }
 
     /** The step in a file name: the number after step/checkpoint/ckpt/iter, else the last number. */

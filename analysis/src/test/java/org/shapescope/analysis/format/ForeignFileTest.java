@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float4Vector;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.shapescope.analysis.geometry.CellAnalyzer;
+import org.shapescope.analysis.geometry.MeasureParameters;
+import org.shapescope.analysis.geometry.MeasureResult;
+import org.shapescope.analysis.geometry.Estimators;
 
 /** Files not written by Shapescope: no footer index, int16 layer column, layers mixed within batches. */
 class ForeignFileTest {
@@ -108,6 +113,38 @@ class ForeignFileTest {
                 }
                 assertThat(data.position()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
                 assertThat(data.tokenText()[3]).isEqualTo("tok3");
+            }
+        }
+    }
+
+    /** Validity bitmaps written by Arrow JS: a null element or a null row reads as NaN, and the measures drop its token. */
+    @Test
+    void nullElementsAndRowsWrittenByArrowJavaScriptReadAsNaN() throws Exception {
+        Path file = Path.of(getClass().getResource("/js-arrow/js-float32-nulls-file.arrow").toURI());
+        try (CheckpointFile checkpoint = CheckpointFile.open(file)) {
+            for (int layer = 0; layer < 3; layer++) {
+                LayerData data = checkpoint.readLayer(layer);
+                int rowsWithNull = 0;
+                for (int r = 0; r < 10; r++) {
+                    boolean nullRow = layer == 1 && r == 6;
+                    boolean anyNull = nullRow;
+                    for (int c = 0; c < 6; c++) {
+                        // The null rule of make_fixtures.mjs.
+                        if (nullRow || (r * 6 + c) % 23 == 5) {
+                            anyNull = true;
+                            assertThat(data.get(r, c)).as("layer %d row %d col %d", layer, r, c).isNaN();
+                        } else {
+                            double expected = Math.sin(1.3 * layer + 0.7 * r + 0.11 * c) * (1 + layer);
+                            assertThat((double) data.get(r, c)).isCloseTo(expected, within(FLOAT32_TOLERANCE));
+                        }
+                    }
+                    rowsWithNull += anyNull ? 1 : 0;
+                }
+                assertThat(rowsWithNull).isEqualTo(layer == 1 ? 4 : 3);
+                MeasureResult anisotropy = CellAnalyzer.analyze(data.values(), 10, 6, Estimators.of("anisotropy"),
+                        MeasureParameters.defaults(), () -> false).get("anisotropy");
+                assertThat(anisotropy.tokensUsed()).isEqualTo(10 - rowsWithNull);
+                assertThat(anisotropy.tokensDropped()).isEqualTo(rowsWithNull);
             }
         }
     }
