@@ -28,9 +28,18 @@ public final class CellInputs {
     private String sampleNote;
     private NeighbourTable table;
     private boolean tableDone;
+    private TokenPrefix prefix;
 
     /** A spectrum, or the reason there is none. */
     record Spectrum(CovarianceSpectrum spectrum, String refusal) {
+    }
+
+    /**
+     * The first {@code neighbourTokens} finite rows in their order, duplicates kept, with their
+     * two-nearest-neighbour table (null below {@link TwoNearestNeighbours#MIN_POINTS} rows): the
+     * tokens LLM-Microscope's {@code intrinsic_dimension(emb[:4096])} sees.
+     */
+    record TokenPrefix(float[] values, int rows, NeighbourTable twoNearest, String note) {
     }
 
     CellInputs(float[] values, int n, int d, List<Estimator> estimators, MeasureParameters parameters,
@@ -143,6 +152,20 @@ public final class CellInputs {
             }
         }
         return table;
+    }
+
+    /** The authors' token prefix (see {@link TokenPrefix}), computed once. */
+    TokenPrefix prefix() {
+        if (prefix == null) {
+            int rows = Math.min(parameters.neighbourTokens(), finite.rows());
+            float[] head = rows == finite.rows() ? finite.values() : java.util.Arrays.copyOf(finite.values(), rows * d);
+            NeighbourTable nn = rows >= TwoNearestNeighbours.MIN_POINTS
+                    ? NearestNeighbourSearch.of(head, rows, d, 2, threads(), cancelled) : null;
+            String note = rows < finite.rows() ? join(finiteNote, "first " + rows + " of " + finite.rows() + " finite tokens")
+                    : finiteNote;
+            prefix = new TokenPrefix(head, rows, nn, note);
+        }
+        return prefix;
     }
 
     /** A finished value, or its refusal when it is not finite. */

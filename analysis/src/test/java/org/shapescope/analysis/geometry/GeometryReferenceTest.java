@@ -73,6 +73,10 @@ class GeometryReferenceTest {
         MeasureResult result = r.get(metric);
         assertThat(result.tokensUsed()).isEqualTo(e.n());
         assertThat(result.tokensDropped()).isZero();
+        java.util.regex.Matcher cut = java.util.regex.Pattern.compile("(\\d+) cut$").matcher(e.source());
+        if (cut.find()) {
+            assertThat(result.note()).contains(cut.group(1) + " ratios <= 1+1e-8 cut");
+        }
         switch (metric) {
             case "twonn", "mle" -> assertThat(result.value()).isCloseTo(e.value(), withinPercentage(NEIGHBOUR_PERCENT));
             // An integer from a threshold: exact is right because on these four clouds the reference's cumulative
