@@ -25,6 +25,7 @@ public final class Estimators {
         new PcaDimension(),
         new ParticipationRatio(),
         new RankMe(),
+        new Gride(),
     });
 
     private Estimators() {
