@@ -17,7 +17,7 @@ public final class GrideCurves {
         for (int i = 0; i < scale.length; i++) {
             scale[i] = c.n1()[i];
         }
-        String cell = "step " + step + ", layer " + layer.layer() + " · " + c.tokens() + " tokens · n2 = 2·n1, ± 1 s.e.";
+        String cell = "step " + step + ", layer " + layer.layer() + " · " + c.tokens() + " distinct tokens";
         return new ScaleCurve("GRIDE intrinsic dimension", "neighbour rank n1", cell, scale, c.dimension(),
                 c.standardError(), c.meanDistance());
     }
