@@ -181,6 +181,27 @@ def gride_dadapy(dist, n1):
     return float(ut._argmax_loglik(np.float64, 0.001, 1000, mus.copy(), n1, 2 * n1, eps=1e-10))
 
 
+def layer_pair():
+    # two "successive layers" over the same tokens: y = x + a nonlinear update (tanh of a linear map) + noise
+    rng = np.random.default_rng(20250612)
+    n, d = 1200, 40
+    x = rng.standard_normal((n, 6)) @ rng.standard_normal((6, d)) + 0.4 * rng.standard_normal((n, d)) + 2.0
+    w = rng.standard_normal((d, d)) / np.sqrt(d)
+    y = x + 1.5 * np.tanh(x @ w) + 0.2 * rng.standard_normal((n, d))
+    return x.astype(np.float32), y.astype(np.float32)
+
+
+def procrustes_similarity(x, y):
+    # LLM-Microscope procrustes_similarity restated: centre, divide by the Frobenius norm, least squares
+    # Y ~ XA (numpy lstsq), 1 - ||XA - Y||_F^2
+    xc = x - x.mean(axis=0)
+    yc = y - y.mean(axis=0)
+    xc /= np.linalg.norm(xc)
+    yc /= np.linalg.norm(yc)
+    a, *_ = np.linalg.lstsq(xc, yc, rcond=None)
+    return float(1 - ((xc @ a - yc) ** 2).sum())
+
+
 def mle(dist, k=20):
     # Levina-Bickel with (k-1) normalisation, MacKay-Ghahramani inverse-mean combination
     t = dist[:, :k]
@@ -247,6 +268,16 @@ def main():
                 if (name, metric) not in have:
                     rows.append(f"{name},{n},{d},{metric},{v!r},{src}")
                     print(rows[-1])
+    x32, y32 = layer_pair()
+    x32.astype("<f4").tofile(os.path.join(OUT, "layer_pair.f32"))
+    y32.astype("<f4").tofile(os.path.join(OUT, "layer_pair_next.f32"))
+    x, y = x32.astype(np.float64), y32.astype(np.float64)
+    for metric, v, src in (("linearity", procrustes_similarity(x, y), "LLM-Microscope procrustes_similarity restated, numpy lstsq"),
+                           ("linearity_centered", procrustes_similarity(x, y - x),
+                            "LLM-Microscope procrustes_similarity_centered restated (Y - X), numpy lstsq")):
+        if ("layer_pair", metric) not in have:
+            rows.append(f"layer_pair,{len(x)},{x.shape[1]},{metric},{v!r},{src}")
+            print(rows[-1])
     with open(path, "w") as f:
         f.write("cloud,n,d,metric,value,source\n")
         f.write("\n".join(rows) + "\n")

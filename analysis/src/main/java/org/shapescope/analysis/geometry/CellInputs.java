@@ -29,6 +29,8 @@ public final class CellInputs {
     private NeighbourTable table;
     private boolean tableDone;
     private TokenPrefix prefix;
+    private final NextLayer next;
+    private final int n;
 
     /** A spectrum, or the reason there is none. */
     record Spectrum(CovarianceSpectrum spectrum, String refusal) {
@@ -44,6 +46,14 @@ public final class CellInputs {
 
     CellInputs(float[] values, int n, int d, List<Estimator> estimators, MeasureParameters parameters,
                BooleanSupplier cancelled) {
+        this(values, n, d, null, estimators, parameters, cancelled);
+    }
+
+    /** @param next the next layer of the checkpoint over the same tokens, or null when there is none */
+    CellInputs(float[] values, int n, int d, NextLayer next, List<Estimator> estimators, MeasureParameters parameters,
+               BooleanSupplier cancelled) {
+        this.next = next;
+        this.n = n;
         this.values = values;
         this.d = d;
         this.parameters = Objects.requireNonNull(parameters, "parameters");
@@ -166,6 +176,28 @@ public final class CellInputs {
             prefix = new TokenPrefix(head, rows, nn, note);
         }
         return prefix;
+    }
+
+    /**
+     * {@link ProcrustesSimilarity} of this layer with the next (or with next − this, {@code residual}),
+     * over the tokens finite in both; refused without a next layer or with another token count.
+     */
+    MeasureResult compareWithNext(boolean residual) {
+        if (next == null) {
+            return MeasureResult.refused(finite.rows(), finite.dropped(),
+                    join("no next layer in this checkpoint (the last layer has no linearity)", finiteNote));
+        }
+        if (next.tokens() != n) {
+            return MeasureResult.refused(n, 0, "layer " + next.layer() + " has " + next.tokens() + " tokens, this one " + n);
+        }
+        if (residual && next.hiddenSize() != d) {
+            return MeasureResult.refused(n, 0, "layer " + next.layer() + " is " + next.hiddenSize() + " wide, this one " + d);
+        }
+        BlockWorkers.checkCancelled(cancelled);
+        double v = ProcrustesSimilarity.of(values, d, next.values(), next.hiddenSize(), n, residual);
+        int rows = ProcrustesSimilarity.finiteInBoth(values, d, next.values(), next.hiddenSize(), n);
+        String note = rows == n ? "" : "dropped " + (n - rows) + " rows with NaN/Inf in either layer";
+        return finiteOrRefused(v, rows, n - rows, note, "no variance in one of the layers");
     }
 
     /** A finished value, or its refusal when it is not finite. */

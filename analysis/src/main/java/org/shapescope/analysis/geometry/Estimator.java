@@ -65,6 +65,11 @@ public interface Estimator {
         /** The exact k-nearest-neighbour table of that sample (k the largest any estimator asks). */
         NEIGHBOUR_TABLE,
         /** The first {@code neighbourTokens} finite rows, duplicates kept, and their 2-NN table (LLM-Microscope's TwoNN). */
-        TOKEN_PREFIX
+        TOKEN_PREFIX,
+        /**
+         * The next layer of the same checkpoint over the same tokens ({@link NextLayer}): the cell
+         * computation reads it only when an estimator of the cell declares this need.
+         */
+        NEXT_LAYER
     }
 }

@@ -26,6 +26,8 @@ public final class Estimators {
         new ParticipationRatio(),
         new RankMe(),
         new Gride(),
+        new LayerLinearity(),
+        new CentredLayerLinearity(),
     });
 
     private Estimators() {

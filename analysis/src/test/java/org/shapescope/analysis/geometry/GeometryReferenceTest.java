@@ -37,6 +37,12 @@ class GeometryReferenceTest {
      */
     static final double GRIDE_RELATIVE = 1e-7;
 
+    /**
+     * Linearity: both sides in double from the same float32 values, numpy by lstsq (SVD), Java through the
+     * eigenpairs of XᵀX, whose condition number on layer_pair (~1e3) bounds the difference near 1e-13.
+     */
+    static final double LINEARITY_ABSOLUTE = 1e-9;
+
     record Expected(String cloud, int n, int d, String metric, double value, String source) {
         @Override
         public String toString() {
@@ -73,6 +79,21 @@ class GeometryReferenceTest {
     @MethodSource("expected")
     void agreesWithReference(Expected e) throws IOException {
         float[] x = load(e.cloud(), e.n(), e.d());
+        if (e.metric().startsWith("linearity")) {
+            float[] y = load(e.cloud() + "_next", e.n(), e.d());
+            MeasureResult r = CellAnalyzer.analyze(x, e.n(), e.d(), new NextLayer(1, y, e.n(), e.d()),
+                    Estimators.of(e.metric()), MeasureParameters.defaults(), () -> false).get(e.metric());
+            assertThat(r.tokensUsed()).isEqualTo(e.n());
+            assertThat(r.value()).isCloseTo(e.value(), within(LINEARITY_ABSOLUTE));
+            MeasureResult last = CellAnalyzer.analyze(x, e.n(), e.d(), Estimators.of(e.metric()),
+                    MeasureParameters.defaults(), () -> false).get(e.metric());
+            assertThat(last.isRefused()).isTrue();
+            assertThat(last.note()).contains("no next layer");
+            MeasureResult self = CellAnalyzer.analyze(x, e.n(), e.d(), new NextLayer(1, x, e.n(), e.d()),
+                    Estimators.of("linearity"), MeasureParameters.defaults(), () -> false).get("linearity");
+            assertThat(self.value()).as("a layer is a linear map of itself").isCloseTo(1.0, within(LINEARITY_ABSOLUTE));
+            return;
+        }
         if (e.metric().startsWith("gride_scale_")) {
             int n1 = Integer.parseInt(e.metric().substring("gride_scale_".length()));
             GrideScaling.Curve curve = GrideScaling.of(x, e.n(), e.d(), MeasureParameters.defaults().withThreads(2),
