@@ -8,10 +8,14 @@ computed in float64 from those float32 values, to expected.csv:
 
     cloud,n,d,metric,value,source
 
+Rows already in expected.csv are kept unchanged; only new (cloud, metric) pairs are appended.
+
 Run from the repository root:  /usr/bin/python3 analysis/reference/geometry_reference.py
 """
 import os
 import numpy as np
+from scipy.optimize import minimize_scalar
+from scipy.special import betaln
 from sklearn.neighbors import NearestNeighbors
 from sklearn.decomposition import PCA
 
@@ -45,6 +49,19 @@ def clouds():
     x = z + 0.5 * rng.standard_normal((n, d)) + rng.standard_normal(d) * 20.0
     out["hidden_like"] = x
     return {name: v.astype(np.float32) for name, v in out.items()}
+
+
+def clouds_with_duplicates():
+    # hidden-state-like cloud whose rows repeat, as float16 dumps of an embedding layer do:
+    # 40 rows overwritten by copies of 40 others (pairs), and one row copied 4 more times
+    rng = np.random.default_rng(20250611)
+    n, d, r = 800, 32, 6
+    x = rng.standard_normal((n, r)) @ (rng.standard_normal((r, d)) * 3.0) + 0.3 * rng.standard_normal((n, d)) + 5.0
+    x = x.astype(np.float32)
+    idx = rng.permutation(n)
+    x[idx[:40]] = x[idx[40:80]]
+    x[idx[80:84]] = x[idx[84]]
+    return {"dups_hidden": x}
 
 
 def spectrum(x, centre):
@@ -109,23 +126,80 @@ def twonn(dist, discard=0.1):
     return float(xs @ ys / (xs @ xs))
 
 
-def twonn_authors(x, dist, reduction_factor=5, eps=1e-8):
-    # LLM-Microscope intrinsic_dimension(reduction_factor=5), restated
+def twonn_authors(x, reduction_factor=5, eps=1e-8):
+    # LLM-Microscope intrinsic_dimension(emb, reduction_factor=5), restated: float64, centred and
+    # scaled by the mean row length; r1, r2 over all other rows (by index, so a copy gives r1 = 0);
+    # r1 < eps -> mu = -1; sort; the u ratios <= 1 + eps are cut but count in F = (i + u)/(n + u)
     c = x - x.mean(axis=0)
-    avg = np.linalg.norm(c, axis=1).mean()
-    r1, r2 = dist[:, 0] / avg, dist[:, 1] / avg
+    c = c / np.linalg.norm(c, axis=1).mean()
+    sq = (c * c).sum(axis=1)
+    dist = np.sqrt(np.maximum(sq[:, None] + sq[None, :] - 2 * c @ c.T, 0))
+    np.fill_diagonal(dist, np.inf)
+    # exact distances of the two nearest candidates (the Gram form above only ranks them)
+    order = np.argsort(dist, axis=1)[:, :4]
+    exact = np.sort(np.linalg.norm(c[order] - c[:, None, :], axis=2), axis=1)
+    r1, r2 = exact[:, 0], exact[:, 1]
     bad = r1 < eps
     mu = np.where(bad, -1.0, r2 / np.where(bad, 1.0, r1))
     mu = np.sort(mu)
-    n_all = len(mu)
     useless = int((mu <= 1 + eps).sum())
     mu = mu[useless:]
     n = len(mu)
-    f = np.arange(1 + useless, n + 1 + useless) / n_all
+    f = np.arange(1 + useless, n + 1 + useless) / (n + useless)
     use = min(n // reduction_factor, n - 1)
-    xs = np.log(mu)[:use]
-    ys = -np.log(1 - f)[:use]
-    return float((xs * ys).sum() / (xs * xs).sum())
+    xs = np.log(mu[:use])
+    ys = -np.log(1 - f[:use])
+    return float((xs * ys).sum() / (xs * xs).sum()), useless
+
+
+def gride(dist, n1, n2=None):
+    # Denti et al. 2022: mu = r_n2 / r_n1 has density d (mu^d - 1)^(n2-n1-1) / (B(n2-n1, n1) mu^((n2-1)d+1));
+    # the maximum of its log-likelihood over d in [1e-3, 1e3], found numerically (not from the derivative)
+    n2 = 2 * n1 if n2 is None else n2
+    logmu = np.log(dist[:, n2 - 1] / dist[:, n1 - 1])
+
+    def negloglik(d):
+        # ln(mu^d - 1) = d ln mu + ln(1 - mu^-d), stable for large d
+        tail = (n2 - n1 - 1) * (d * logmu + np.log(-np.expm1(-d * logmu))).sum() if n2 - n1 > 1 else 0.0
+        return -(len(logmu) * np.log(d) + tail - ((n2 - 1) * d + 1) * logmu.sum() - len(logmu) * betaln(n2 - n1, n1))
+
+    best = minimize_scalar(negloglik, bounds=(1e-3, 1e3), method="bounded", options={"xatol": 1e-12})
+    return float(best.x)
+
+
+def gride_dadapy(dist, n1):
+    # DADApy's own likelihood helpers on the same ratios, when DADAPY_SRC names a DADApy source tree:
+    # they use (N - 1)/d and drop mu above 20 (q95 - q50) + q50
+    src = os.environ.get("DADAPY_SRC")
+    if not src:
+        return None
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("dadapy_utils", os.path.join(src, "dadapy", "_utils", "utils.py"))
+    ut = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ut)
+    mus = dist[:, 2 * n1 - 1] / dist[:, n1 - 1]
+    return float(ut._argmax_loglik(np.float64, 0.001, 1000, mus.copy(), n1, 2 * n1, eps=1e-10))
+
+
+def layer_pair():
+    # two "successive layers" over the same tokens: y = x + a nonlinear update (tanh of a linear map) + noise
+    rng = np.random.default_rng(20250612)
+    n, d = 1200, 40
+    x = rng.standard_normal((n, 6)) @ rng.standard_normal((6, d)) + 0.4 * rng.standard_normal((n, d)) + 2.0
+    w = rng.standard_normal((d, d)) / np.sqrt(d)
+    y = x + 1.5 * np.tanh(x @ w) + 0.2 * rng.standard_normal((n, d))
+    return x.astype(np.float32), y.astype(np.float32)
+
+
+def procrustes_similarity(x, y):
+    # LLM-Microscope procrustes_similarity restated: centre, divide by the Frobenius norm, least squares
+    # Y ~ XA (numpy lstsq), 1 - ||XA - Y||_F^2
+    xc = x - x.mean(axis=0)
+    yc = y - y.mean(axis=0)
+    xc /= np.linalg.norm(xc)
+    yc /= np.linalg.norm(yc)
+    a, *_ = np.linalg.lstsq(xc, yc, rcond=None)
+    return float(1 - ((xc @ a - yc) ** 2).sum())
 
 
 def mle(dist, k=20):
@@ -135,32 +209,78 @@ def mle(dist, k=20):
     return float(1.0 / inv.mean())
 
 
+def measures(name, x32):
+    x = x32.astype(np.float64)
+    dist = neighbours(x, 64)
+    authors, _ = twonn_authors(x)
+    scales = []
+    for k in range(6):
+        ours = gride(dist, 2 ** k)
+        theirs = gride_dadapy(dist, 2 ** k)
+        if theirs is not None:
+            print(f"{name} gride n1={2 ** k}: paper {ours:.6f}  DADApy helpers {theirs:.6f}  ({ours / theirs - 1:+.2e})")
+        if name in ("swissroll_r10", "hidden_like"):
+            scales.append((f"gride_scale_{2 ** k}", ours, f"Denti et al. 2022 likelihood maximised by scipy, n1 = {2 ** k}, n2 = {2 ** (k + 1)}"))
+    return scales + [
+        ("anisotropy", anisotropy(x), "numpy SVD of centred X: max s^2 / sum s^2"),
+        ("anisotropy_uncentered", anisotropy(x, False), "numpy SVD of X: max s^2 / sum s^2"),
+        ("mean_cosine", mean_cosine(x), "mean off-diagonal of the n x n cosine matrix"),
+        ("isoscore", isoscore(x), "Rudman et al. 2022 Alg. 1 on sklearn PCA"),
+        ("pca_dim", pca_dim(x), "numpy SVD spectrum, 90% cumulative share"),
+        ("participation_ratio", participation_ratio(x), "numpy SVD spectrum, (sum l)^2 / sum l^2"),
+        ("rankme", rankme(x), "Garrido et al. 2023 eq. 1-2 on the numpy SVD of X, eps = 1e-7"),
+        ("twonn", twonn(dist), "Facco 2017 on sklearn brute-force neighbours, f = 0.1"),
+        ("twonn_authors", authors, "LLM-Microscope intrinsic_dimension(reduction_factor=5) restated"),
+        ("mle", mle(dist), "Levina-Bickel k=20, MacKay-Ghahramani combination, sklearn neighbours"),
+        ("gride", gride(dist, 8), "Denti et al. 2022 likelihood maximised by scipy, n1 = 8, n2 = 16, sklearn neighbours"),
+    ]
+
+
+def duplicate_measures(name, x32):
+    # only the measures defined on all rows, duplicates included
+    x = x32.astype(np.float64)
+    authors, cut = twonn_authors(x)
+    distinct = np.unique(x, axis=0, return_index=True)[1]
+    standard = twonn(neighbours(x[np.sort(distinct)], 2))
+    print(f"{name}: {len(x) - len(distinct)} duplicate rows, {cut} ratios cut; twonn_authors {authors:.4f}, "
+          f"twonn on the distinct rows {standard:.4f}")
+    return [
+        ("twonn_authors", authors, f"LLM-Microscope intrinsic_dimension(reduction_factor=5) restated, all rows, {cut} cut"),
+    ]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    rows = []
-    for name, x32 in clouds().items():
-        x32.astype("<f4").tofile(os.path.join(OUT, name + ".f32"))
-        x = x32.astype(np.float64)
-        n, d = x.shape
-        dist = neighbours(x, 20)
-        values = [
-            ("anisotropy", anisotropy(x), "numpy SVD of centred X: max s^2 / sum s^2"),
-            ("anisotropy_uncentered", anisotropy(x, False), "numpy SVD of X: max s^2 / sum s^2"),
-            ("mean_cosine", mean_cosine(x), "mean off-diagonal of the n x n cosine matrix"),
-            ("isoscore", isoscore(x), "Rudman et al. 2022 Alg. 1 on sklearn PCA"),
-            ("pca_dim", pca_dim(x), "numpy SVD spectrum, 90% cumulative share"),
-            ("participation_ratio", participation_ratio(x), "numpy SVD spectrum, (sum l)^2 / sum l^2"),
-            ("rankme", rankme(x), "Garrido et al. 2023 eq. 1-2 on the numpy SVD of X, eps = 1e-7"),
-            ("twonn", twonn(dist), "Facco 2017 on sklearn brute-force neighbours, f = 0.1"),
-            ("twonn_authors", twonn_authors(x, dist), "LLM-Microscope intrinsic_dimension(reduction_factor=5) restated"),
-            ("mle", mle(dist), "Levina-Bickel k=20, MacKay-Ghahramani combination, sklearn neighbours"),
-        ]
-        for metric, v, src in values:
-            rows.append(f"{name},{n},{d},{metric},{v!r},{src}")
-    with open(os.path.join(OUT, "expected.csv"), "w") as f:
+    path = os.path.join(OUT, "expected.csv")
+    # Rows already in expected.csv stay as they are (regenerating changes the last bits with the BLAS
+    # and the processor); only (cloud, metric) pairs not yet there are added.
+    kept = []
+    if os.path.exists(path):
+        with open(path) as f:
+            kept = [line.rstrip("\n") for line in f.readlines()[1:] if line.strip()]
+    have = {tuple(line.split(",")[i] for i in (0, 3)) for line in kept}
+    rows = list(kept)
+    for table, compute in ((clouds(), measures), (clouds_with_duplicates(), duplicate_measures)):
+        for name, x32 in table.items():
+            x32.astype("<f4").tofile(os.path.join(OUT, name + ".f32"))
+            n, d = x32.shape
+            for metric, v, src in compute(name, x32):
+                if (name, metric) not in have:
+                    rows.append(f"{name},{n},{d},{metric},{v!r},{src}")
+                    print(rows[-1])
+    x32, y32 = layer_pair()
+    x32.astype("<f4").tofile(os.path.join(OUT, "layer_pair.f32"))
+    y32.astype("<f4").tofile(os.path.join(OUT, "layer_pair_next.f32"))
+    x, y = x32.astype(np.float64), y32.astype(np.float64)
+    for metric, v, src in (("linearity", procrustes_similarity(x, y), "LLM-Microscope procrustes_similarity restated, numpy lstsq"),
+                           ("linearity_centered", procrustes_similarity(x, y - x),
+                            "LLM-Microscope procrustes_similarity_centered restated (Y - X), numpy lstsq")):
+        if ("layer_pair", metric) not in have:
+            rows.append(f"layer_pair,{len(x)},{x.shape[1]},{metric},{v!r},{src}")
+            print(rows[-1])
+    with open(path, "w") as f:
         f.write("cloud,n,d,metric,value,source\n")
         f.write("\n".join(rows) + "\n")
-    print("\n".join(rows))
 
 
 if __name__ == "__main__":

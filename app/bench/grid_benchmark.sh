@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The geometry benchmark of docs/benchmarks.md, in one invocation: makes the synthetic
 # GPT-2-small-sized run (12 checkpoints x 13 layers x 4096 tokens x 768, float16) with its npy
-# twin if absent, times Shapescope's grid (no cache) and the numpy/scikit-learn reference on the
-# same values, compares the numbers, and prints the ratio.
-# usage: app/bench/grid_benchmark.sh [WORKDIR]   (needs app/target/shapescope.jar, Debian python3-numpy/-sklearn)
+# twin if absent, times Shapescope's grid (no cache), the numpy/scikit-learn reference and the
+# PyTorch script (torch_reference.py) on the same values, compares the numbers, and prints the ratios.
+# usage: app/bench/grid_benchmark.sh [WORKDIR]   (needs app/target/shapescope.jar, Debian python3-numpy/-sklearn/-torch)
+#   HIDDEN=2048 CHECKPOINTS=6 LAYERS=25 app/bench/grid_benchmark.sh /work/bench-2048   for the d 2048 workload
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/../target/shapescope.jar"
@@ -12,13 +13,19 @@ workers="${WORKERS:-2}"
 threads="${THREADS:-1}"
 mkdir -p "$work"
 if [ ! -d "$work/gpt2-synth" ]; then
-  java -jar "$jar" bench make-run "$work/gpt2-synth" --npy "$work/gpt2-synth-npy"
+  java -jar "$jar" bench make-run "$work/gpt2-synth" --npy "$work/gpt2-synth-npy" --hidden "${HIDDEN:-768}" \
+    --checkpoints "${CHECKPOINTS:-12}" --layers "${LAYERS:-13}"
 fi
 ours=$( { OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1} /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv"; } 2>&1 )
 echo "shapescope: $ours"
 ref=$(/usr/bin/python3 "$here/reference_grid.py" "$work/gpt2-synth-npy" "$work/reference.csv")
 echo "$ref"
 /usr/bin/python3 "$here/compare_grids.py" "$work/ours.csv" "$work/reference.csv" || true
+torch_out=$(/usr/bin/python3 "$here/torch_reference.py" "$work/gpt2-synth-npy" "$work/torch.csv" "$((workers * threads))")
+echo "$torch_out"
+/usr/bin/python3 "$here/compare_grids.py" "$work/ours.csv" "$work/torch.csv" || true
 t_ours=$(echo "$ours" | sed -n 's/.*wall \([0-9.]*\) s.*/\1/p')
 t_ref=$(echo "$ref" | sed -n 's/.*wall \([0-9.]*\) s.*/\1/p')
-python3 -c "print(f'ratio: reference time / shapescope time = {float(\"$t_ref\")/float(\"$t_ours\"):.2f}')"
+t_torch=$(echo "$torch_out" | sed -n 's/.*wall \([0-9.]*\) s.*/\1/p')
+python3 -c "print(f'ratio: numpy/scikit-learn time / shapescope time = {float(\"$t_ref\")/float(\"$t_ours\"):.2f}')"
+python3 -c "print(f'ratio: pytorch script time / shapescope time = {float(\"$t_torch\")/float(\"$t_ours\"):.2f}')"

@@ -27,6 +27,16 @@ public final class CellAnalyzer {
      */
     public static Map<String, MeasureResult> analyze(float[] values, int n, int d, List<Estimator> estimators,
                                                      MeasureParameters params, BooleanSupplier cancelled) {
+        return analyze(values, n, d, null, estimators, params, cancelled);
+    }
+
+    /**
+     * As above, with the checkpoint's next layer over the same tokens for the estimators that need
+     * {@link Estimator.CellInput#NEXT_LAYER} ({@code next} null: there is none, they are refused).
+     */
+    public static Map<String, MeasureResult> analyze(float[] values, int n, int d, NextLayer next,
+                                                     List<Estimator> estimators, MeasureParameters params,
+                                                     BooleanSupplier cancelled) {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(params, "params");
@@ -38,7 +48,7 @@ public final class CellAnalyzer {
         if (estimators.isEmpty()) {
             return out;
         }
-        CellInputs cell = new CellInputs(values, n, d, estimators, params, cancelled);
+        CellInputs cell = new CellInputs(values, n, d, next, estimators, params, cancelled);
         for (Estimator estimator : estimators) {
             out.put(estimator.name(), estimator.compute(cell, params));
         }

@@ -31,6 +31,9 @@ public final class CellInputs {
     private String sampleNote;
     private NeighbourTable table;
     private boolean tableDone;
+    private TokenPrefix prefix;
+    private final NextLayer next;
+    private final int n;
 
     /** A spectrum, or the reason there is none. */
     record Spectrum(CovarianceSpectrum spectrum, String refusal) {
@@ -40,8 +43,24 @@ public final class CellInputs {
     record Largest(double largest, double total, String refusal) {
     }
 
+    /**
+     * The first {@code neighbourTokens} finite rows in their order, duplicates kept, with their
+     * two-nearest-neighbour table (null below {@link TwoNearestNeighbours#MIN_POINTS} rows): the
+     * tokens LLM-Microscope's {@code intrinsic_dimension(emb[:4096])} sees.
+     */
+    record TokenPrefix(float[] values, int rows, NeighbourTable twoNearest, String note) {
+    }
+
     CellInputs(float[] values, int n, int d, List<Estimator> estimators, MeasureParameters parameters,
                BooleanSupplier cancelled) {
+        this(values, n, d, null, estimators, parameters, cancelled);
+    }
+
+    /** @param next the next layer of the checkpoint over the same tokens, or null when there is none */
+    CellInputs(float[] values, int n, int d, NextLayer next, List<Estimator> estimators, MeasureParameters parameters,
+               BooleanSupplier cancelled) {
+        this.next = next;
+        this.n = n;
         this.values = values;
         this.d = d;
         this.parameters = Objects.requireNonNull(parameters, "parameters");
@@ -189,6 +208,42 @@ public final class CellInputs {
             }
         }
         return table;
+    }
+
+    /** The authors' token prefix (see {@link TokenPrefix}), computed once. */
+    TokenPrefix prefix() {
+        if (prefix == null) {
+            int rows = Math.min(parameters.neighbourTokens(), finite.rows());
+            float[] head = rows == finite.rows() ? finite.values() : java.util.Arrays.copyOf(finite.values(), rows * d);
+            NeighbourTable nn = rows >= TwoNearestNeighbours.MIN_POINTS
+                    ? NearestNeighbourSearch.of(head, rows, d, 2, threads(), cancelled) : null;
+            String note = rows < finite.rows() ? join(finiteNote, "first " + rows + " of " + finite.rows() + " finite tokens")
+                    : finiteNote;
+            prefix = new TokenPrefix(head, rows, nn, note);
+        }
+        return prefix;
+    }
+
+    /**
+     * {@link ProcrustesSimilarity} of this layer with the next (or with next − this, {@code residual}),
+     * over the tokens finite in both; refused without a next layer or with another token count.
+     */
+    MeasureResult compareWithNext(boolean residual) {
+        if (next == null) {
+            return MeasureResult.refused(finite.rows(), finite.dropped(),
+                    join("no next layer in this checkpoint (the last layer has no linearity)", finiteNote));
+        }
+        if (next.tokens() != n) {
+            return MeasureResult.refused(n, 0, "layer " + next.layer() + " has " + next.tokens() + " tokens, this one " + n);
+        }
+        if (residual && next.hiddenSize() != d) {
+            return MeasureResult.refused(n, 0, "layer " + next.layer() + " is " + next.hiddenSize() + " wide, this one " + d);
+        }
+        BlockWorkers.checkCancelled(cancelled);
+        double v = ProcrustesSimilarity.of(values, d, next.values(), next.hiddenSize(), n, residual);
+        int rows = ProcrustesSimilarity.finiteInBoth(values, d, next.values(), next.hiddenSize(), n);
+        String note = rows == n ? "" : "dropped " + (n - rows) + " rows with NaN/Inf in either layer";
+        return finiteOrRefused(v, rows, n - rows, note, "no variance in one of the layers");
     }
 
     /** A finished value, or its refusal when it is not finite. */

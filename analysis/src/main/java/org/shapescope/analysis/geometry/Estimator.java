@@ -46,7 +46,7 @@ public interface Estimator {
     /**
      * The text that, with the checkpoint file's identity and the layer, identifies a stored value:
      * name, version and the values of {@link #parameters()}, e.g.
-     * {@code twonn/v1;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}.
+     * {@code twonn/v2;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}.
      */
     default String storeKey(MeasureParameters parameters) {
         StringBuilder key = new StringBuilder(name()).append("/v").append(version());
@@ -69,6 +69,13 @@ public interface Estimator {
         /** The seeded, de-duplicated token sample of the neighbour-based estimators. */
         NEIGHBOUR_SAMPLE,
         /** The exact k-nearest-neighbour table of that sample (k the largest any estimator asks). */
-        NEIGHBOUR_TABLE
+        NEIGHBOUR_TABLE,
+        /** The first {@code neighbourTokens} finite rows, duplicates kept, and their 2-NN table (LLM-Microscope's TwoNN). */
+        TOKEN_PREFIX,
+        /**
+         * The next layer of the same checkpoint over the same tokens ({@link NextLayer}): the cell
+         * computation reads it only when an estimator of the cell declares this need.
+         */
+        NEXT_LAYER
     }
 }

@@ -25,6 +25,9 @@ public final class Estimators {
         new PcaDimension(),
         new ParticipationRatio(),
         new RankMe(),
+        new Gride(),
+        new LayerLinearity(),
+        new CentredLayerLinearity(),
     });
 
     private Estimators() {

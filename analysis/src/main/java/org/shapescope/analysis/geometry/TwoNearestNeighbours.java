@@ -13,10 +13,16 @@ import java.util.Set;
  * m = Σ xᵢyᵢ / Σ xᵢ², xᵢ = ln μ₍ᵢ₎, yᵢ = −ln(1 − i/N), i = 1 … ⌊N(1 − f)⌋, discarding the
  * largest fraction f of μ (Facco et al. and scikit-dimension: f = 0.1).
  * <p>
- * {@link #authorsPreset} reproduces {@code intrinsic_dimension(emb, reduction_factor=5)} of
- * AIRI-Institute/LLM-Microscope: points with r₁ below 1e-8 (in units of the mean centred norm)
- * and points with μ ≤ 1 + 1e-8 are set aside but still count in F; of the M remaining sorted μ,
- * F = (u + j)/N for j = 1 … M with u set aside, and only the first min(⌊M/5⌋, M − 1) are fitted.
+ * {@link #authorsPreset} follows {@code intrinsic_dimension(emb[:4096], reduction_factor=5)} of
+ * AIRI-Institute/LLM-Microscope exactly: it works on the first {@code neighbourTokens} finite rows
+ * in their order, duplicates kept ({@link CellInputs.TokenPrefix}), not on the seeded distinct
+ * sample. The neighbours of a row are searched over all other rows, so a row with a copy has
+ * r₁ = 0; rows with r₁ below 1e-8 (in units of the mean centred norm) get μ = −1. After sorting,
+ * the u ratios μ ≤ 1 + 1e-8 (those, and ties r₂ = r₁) are cut but still count in the empirical
+ * F: over the n kept, F = (u + i)/(n + u), i = 1 … n, and only the smallest
+ * min(⌊n/5⌋, n − 1) are fitted. With duplicates this is not the standard estimate: each duplicate
+ * shifts F up by 1/N without adding a ratio, which inflates the slope (on a tiny decoder's
+ * embedding layer with 171 duplicates, 156.1 against 36.0).
  */
 final class TwoNearestNeighbours implements Estimator {
 
@@ -39,7 +45,7 @@ final class TwoNearestNeighbours implements Estimator {
 
     @Override
     public Set<CellInput> needs() {
-        return Set.of(CellInput.NEIGHBOUR_SAMPLE, CellInput.NEIGHBOUR_TABLE);
+        return Set.of(CellInput.NEIGHBOUR_SAMPLE, CellInput.NEIGHBOUR_TABLE, CellInput.TOKEN_PREFIX);
     }
 
     @Override
@@ -48,13 +54,23 @@ final class TwoNearestNeighbours implements Estimator {
                 MeasureParameter.TWONN_AUTHORS);
     }
 
+    /** 2: the authors' preset keeps duplicates and takes the first tokens (version 1 sampled distinct rows). */
+    @Override
+    public int version() {
+        return 2;
+    }
+
+    /** The shared table of the distinct sample; the authors' preset reads its own (the token prefix). */
     @Override
     public int neighbours(MeasureParameters parameters) {
-        return 2;
+        return parameters.twonnAuthorsPreset() ? 0 : 2;
     }
 
     @Override
     public MeasureResult compute(CellInputs cell, MeasureParameters parameters) {
+        if (parameters.twonnAuthorsPreset()) {
+            return authors(cell);
+        }
         NeighbourSample sample = cell.sample();
         int rows = sample.rows();
         NeighbourTable table = cell.neighbourTable();
@@ -62,10 +78,23 @@ final class TwoNearestNeighbours implements Estimator {
             return MeasureResult.refused(rows, cell.sampleDropped(), CellInputs.join(
                     "TwoNN needs at least " + MIN_POINTS + " distinct finite tokens, got " + rows, cell.sampleNote()));
         }
-        double v = parameters.twonnAuthorsPreset()
-                ? authorsPreset(table, meanCentredNorm(sample.values(), rows, cell.dimension()))
-                : facco(table, parameters.twonnDiscardFraction());
+        double v = facco(table, parameters.twonnDiscardFraction());
         return CellInputs.finiteOrRefused(v, rows, cell.sampleDropped(), cell.sampleNote(), "TwoNN fit degenerate");
+    }
+
+    private static MeasureResult authors(CellInputs cell) {
+        CellInputs.TokenPrefix prefix = cell.prefix();
+        int rows = prefix.rows();
+        int dropped = cell.finite().dropped();
+        if (prefix.twoNearest() == null) {
+            return MeasureResult.refused(rows, dropped, CellInputs.join(
+                    "TwoNN needs at least " + MIN_POINTS + " finite tokens, got " + rows, prefix.note()));
+        }
+        double[] mu = authorsRatios(prefix.twoNearest(), meanCentredNorm(prefix.values(), rows, cell.dimension()));
+        int cut = authorsCut(mu);
+        String note = cut == 0 ? prefix.note()
+                : CellInputs.join(prefix.note(), cut + " ratios <= 1+1e-8 cut (duplicates, ties) but counted in F");
+        return CellInputs.finiteOrRefused(authorsFit(mu, cut), rows, dropped, note, "TwoNN fit degenerate");
     }
 
     /** Mean Euclidean length of the column-centred rows (LLM-Microscope's scale for its ε). */
@@ -100,8 +129,14 @@ final class TwoNearestNeighbours implements Estimator {
         return sxy / sxx;
     }
 
-    /** LLM-Microscope's variant; {@code meanCentredNorm} is the mean length of the centred rows. */
+    /** LLM-Microscope's estimate on a table over all rows (duplicates kept); see the class comment. */
     static double authorsPreset(NeighbourTable table, double meanCentredNorm) {
+        double[] mu = authorsRatios(table, meanCentredNorm);
+        return authorsFit(mu, authorsCut(mu));
+    }
+
+    /** Sorted μ = r₂/r₁, and −1 where r₁ &lt; 1e-8 · {@code meanCentredNorm}. */
+    static double[] authorsRatios(NeighbourTable table, double meanCentredNorm) {
         int n = table.rows();
         double eps = AUTHORS_EPSILON * meanCentredNorm;
         double[] mu = new double[n];
@@ -110,17 +145,28 @@ final class TwoNearestNeighbours implements Estimator {
             mu[i] = r1 < eps ? -1.0 : table.distance(i, 1) / r1;
         }
         Arrays.sort(mu);
-        int setAside = 0;
-        while (setAside < n && mu[setAside] <= 1.0 + AUTHORS_EPSILON) {
-            setAside++;
+        return mu;
+    }
+
+    /** u: how many sorted ratios are ≤ 1 + 1e-8. */
+    static int authorsCut(double[] sortedMu) {
+        int u = 0;
+        while (u < sortedMu.length && sortedMu[u] <= 1.0 + AUTHORS_EPSILON) {
+            u++;
         }
-        int remaining = n - setAside;
-        int fitted = Math.min(remaining / AUTHORS_REDUCTION_FACTOR, remaining - 1);
+        return u;
+    }
+
+    /** Slope through the origin of −ln(1 − (u + i)/(n + u)) on ln μ₍ᵤ₊ᵢ₎, i = 1 … min(⌊n/5⌋, n − 1), n kept. */
+    static double authorsFit(double[] sortedMu, int u) {
+        int total = sortedMu.length;
+        int kept = total - u;
+        int fitted = Math.min(kept / AUTHORS_REDUCTION_FACTOR, kept - 1);
         double sxy = 0;
         double sxx = 0;
         for (int j = 0; j < fitted; j++) {
-            double xv = Math.log(mu[setAside + j]);
-            double yv = -Math.log(1.0 - (double) (setAside + j + 1) / n);
+            double xv = Math.log(sortedMu[u + j]);
+            double yv = -Math.log(1.0 - (double) (u + j + 1) / total);
             sxy += xv * yv;
             sxx += xv * xv;
         }

@@ -119,6 +119,29 @@ class GeometryEdgeSizeTest {
     }
 
     @Test
+    void authorsPresetKeepsDuplicatesAndTakesTheFirstTokens() {
+        int n = 400;
+        float[] x = Clouds.sphere(n, 3, D, 21);
+        System.arraycopy(x, 7 * D, x, 8 * D, D);
+        MeasureParameters authors = MeasureParameters.defaults().withTwonnAuthorsPreset(true);
+        Estimator twonn = Estimators.named("twonn");
+        MeasureResult all = CellAnalyzer.analyze(x, n, D, java.util.List.of(twonn), authors, () -> false).get("twonn");
+        assertThat(all.tokensUsed()).as("duplicates kept").isEqualTo(n);
+        assertThat(all.tokensDropped()).isZero();
+        assertThat(all.note()).contains("ratios <= 1+1e-8 cut");
+        MeasureResult standard = CellAnalyzer.analyze(x, n, D, java.util.List.of(twonn), MeasureParameters.defaults(),
+                () -> false).get("twonn");
+        assertThat(standard.tokensUsed()).isEqualTo(n - 1);
+        MeasureResult head = CellAnalyzer.analyze(x, n, D, java.util.List.of(twonn), authors.withNeighbourTokens(300),
+                () -> false).get("twonn");
+        MeasureResult firstRows = CellAnalyzer.analyze(Arrays.copyOf(x, 300 * D), 300, D, java.util.List.of(twonn),
+                authors, () -> false).get("twonn");
+        assertThat(head.value()).as("as emb[:300]").isEqualTo(firstRows.value());
+        assertThat(head.note()).contains("first 300 of 400 finite tokens");
+        assertThat(twonn.storeKey(authors)).isNotEqualTo(twonn.storeKey(MeasureParameters.defaults())).startsWith("twonn/v2;");
+    }
+
+    @Test
     void cancellationStopsTheWork() {
         float[] x = Clouds.gaussian(500, D, 1);
         assertThatThrownBy(() -> CellAnalyzer.analyze(x, 500, D, Estimators.all(),

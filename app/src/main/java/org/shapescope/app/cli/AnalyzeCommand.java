@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shapescope.analysis.geometry.Estimator;
@@ -139,7 +141,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     stream.write(text.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            boolean complete = cachedOnly ? reportMissing(rows, estimators.size(), err) : reportEmpty(rows, err);
+            boolean complete = cachedOnly ? reportMissing(rows, estimators.size(), err) : reportEmpty(folder, estimators, rows, err);
             return complete && failures.isEmpty() && folder.problems().isEmpty()
                     ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
         }
@@ -154,12 +156,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         return missing == 0;
     }
 
-    /** Says how many values are empty (refused, NaN) and why, for the first; true when none is. */
-    private static boolean reportEmpty(List<CellResult> rows, PrintWriter err) {
+    /**
+     * Says how many values are empty (refused, NaN) and why, for the first; true when none is. The
+     * last layer of an estimator that compares a layer with the next one has no value by definition
+     * and does not count.
+     */
+    private static boolean reportEmpty(RunFolder folder, List<Estimator> estimators, List<CellResult> rows, PrintWriter err) {
         long empty = 0;
         String first = null;
+        Set<String> comparesWithNext = estimators.stream().filter(e -> e.needs().contains(Estimator.CellInput.NEXT_LAYER))
+                .map(Estimator::name).collect(Collectors.toSet());
         for (CellResult row : rows) {
+            boolean lastLayer = folder.checkpoint(row.cell().step()).map(c -> c.tokensPerLayer().lastKey() == row.cell().layer())
+                    .orElse(false);
             for (var measure : row.measures().entrySet()) {
+                if (lastLayer && comparesWithNext.contains(measure.getKey())) {
+                    continue;
+                }
                 if (measure.getValue().isRefused()) {
                     empty++;
                     if (first == null) {

@@ -16,7 +16,8 @@ final class MeasureOptions {
             description = "fraction of the largest r2/r1 ratios TwoNN discards (default: ${DEFAULT-VALUE}, as Facco et al.)")
     double twonnDiscard;
 
-    @Option(names = "--twonn-authors", description = "TwoNN as in LLM-Microscope (keep the smallest 20%% of ratios)")
+    @Option(names = "--twonn-authors", description = "TwoNN exactly as LLM-Microscope's intrinsic_dimension(reduction_factor=5): the first N tokens, "
+                    + "duplicates kept (cut but counted in F), the smallest 20%% of ratios fitted")
     boolean twonnAuthors;
 
     MeasureParameters parameters() {

@@ -22,6 +22,7 @@ import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunInspection;
 import org.shapescope.app.data.CellProjections;
+import org.shapescope.app.data.GrideCurves;
 import org.shapescope.app.data.MetricGrids;
 import org.shapescope.app.ui.views.ExplorerView;
 import org.shapescope.app.ui.views.ExplorerViews;
@@ -31,6 +32,7 @@ import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.ScaleCurve;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.export.FigureExport;
 import org.shapescope.viewer.export.PrintSize;
@@ -211,6 +213,13 @@ final class RenderCommand implements Callable<Integer> {
                 }
             }
             return projection;
+        }
+
+        @Override
+        public ScaleCurve grideCurve() throws java.io.IOException {
+            Checkpoint checkpoint = folder.checkpoints().get(stepIdx);
+            return GrideCurves.of(checkpoint.readLayer(folder.layers().get(layerIdx)), checkpoint.step(),
+                    measure.parameters().withThreads(Runtime.getRuntime().availableProcessors()));
         }
 
         @Override

@@ -34,12 +34,14 @@ import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.app.data.CellProjections;
+import org.shapescope.app.data.GrideCurves;
 import org.shapescope.app.data.MetricGrids;
 import org.shapescope.app.data.MetricsCsv;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.ScaleCurve;
 
 /**
  * The state of the explorer window in one place: the open run, the metric and its parameters,
@@ -67,6 +69,7 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyObjectWrapper<LossCurve> loss = new ReadOnlyObjectWrapper<>(this, "loss");
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");
+    private final ReadOnlyObjectWrapper<ScaleCurve> grideCurve = new ReadOnlyObjectWrapper<>(this, "grideCurve");
     private final ReadOnlyIntegerWrapper selectedCheckpoint = new ReadOnlyIntegerWrapper(this, "selectedCheckpoint", -1);
     private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", -1);
     private final ReadOnlyIntegerWrapper cellsDone = new ReadOnlyIntegerWrapper(this, "cellsDone");
@@ -89,6 +92,7 @@ public final class ExplorerModel {
     private int gridGeneration;
     private int runGeneration;
     private CellKey projectionLoading;
+    private CellKey grideLoading;
     private String currentCell = "";
 
     /**
@@ -104,6 +108,9 @@ public final class ExplorerModel {
         this.workers = Math.max(1, workers);
         selectedCheckpoint.addListener(x -> requestProjection());
         selectedLayer.addListener(x -> requestProjection());
+        selectedCheckpoint.addListener(x -> requestGrideCurve());
+        selectedLayer.addListener(x -> requestGrideCurve());
+        parameters.addListener(x -> requestGrideCurve());
     }
 
     // ---- properties
@@ -153,6 +160,11 @@ public final class ExplorerModel {
 
     public Projection getProjection() {
         return projection.get();
+    }
+
+    /** GRIDE's intrinsic dimension against scale for the selected cell (the token sample of the parameters); null while none. */
+    public ReadOnlyObjectProperty<ScaleCurve> grideCurveProperty() {
+        return grideCurve.getReadOnlyProperty();
     }
 
     /** Index into the run's checkpoints (ascending step), -1 without a run. */
@@ -315,6 +327,7 @@ public final class ExplorerModel {
         store = opened.store();
         projections.clear();
         projectionLoading = null;
+        grideLoading = null;
         noticedFiles.clear();
         notices.clear();
         problems.setAll(r.problems());
@@ -331,6 +344,7 @@ public final class ExplorerModel {
         selectedLayer.set(r.layers().isEmpty() ? -1 : r.layers().size() - 1);
         restartGrid();
         requestProjection();
+        requestGrideCurve();
     }
 
     private void restartGrid() {
@@ -443,6 +457,41 @@ public final class ExplorerModel {
                     } else {
                         requestProjection();
                     }
+                });
+    }
+
+    private void requestGrideCurve() {
+        RunFolder r = run.get();
+        CellKey cell = selectedCell();
+        if (r == null || cell == null) {
+            grideCurve.set(null);
+            return;
+        }
+        if (grideLoading != null) {
+            return; // the one in flight asks again for the selection of its time when it ends
+        }
+        Checkpoint checkpoint = r.checkpoint(cell.step()).orElseThrow();
+        MeasureParameters p = parameters.get();
+        grideLoading = cell;
+        int generation = runGeneration;
+        executor.execute("GRIDE " + cell, () -> GrideCurves.of(checkpoint.readLayer(cell.layer()), cell.step(), p),
+                computed -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    grideLoading = null;
+                    if (cell.equals(selectedCell()) && p.equals(parameters.get())) {
+                        grideCurve.set(computed);
+                    } else {
+                        requestGrideCurve();
+                    }
+                }, failure -> {
+                    if (generation != runGeneration) {
+                        return;
+                    }
+                    grideLoading = null;
+                    notice(checkpoint.file(), "GRIDE of " + cell + ": " + oneLine(failure));
+                    grideCurve.set(null);
                 });
     }
 

@@ -102,7 +102,10 @@ final class RunPanel extends VBox {
         authors.setId("twonn-authors");
         tokens.setTooltip(new Tooltip("Tokens sampled (seeded) for TwoNN, MLE and PHD"));
         discard.setTooltip(new Tooltip("Fraction of the largest r2/r1 ratios TwoNN discards (Facco et al.: 0.1)"));
-        authors.setTooltip(new Tooltip("TwoNN as in LLM-Microscope: keep the smallest 20% of ratios"));
+        authors.setTooltip(new Tooltip("TwoNN exactly as LLM-Microscope's intrinsic_dimension(emb[:N], reduction_factor=5):\n"
+                + "the first N tokens with their duplicates (not the seeded distinct sample), the smallest 20% of\n"
+                + "ratios r2/r1 fitted; duplicates (r1 = 0) and ties (r2 = r1) are cut but still count in F,\n"
+                + "which raises the estimate above standard TwoNN when tokens repeat (e.g. embedding layers)."));
         params.addRow(0, new Label("Token sample"), tokens);
         params.addRow(1, new Label("Seed"), seed);
         params.addRow(2, new Label("TwoNN discard"), discard);

@@ -96,4 +96,14 @@ class AnalyzeCommandTest {
         assertThat(empty.exitCode()).isEqualTo(1);
         assertThat(empty.err()).contains("lacks values of 4 of 4 cells");
     }
+
+    @Test
+    void theLastLayerOfALayerComparisonIsNotAnEmptyValue() throws Exception {
+        InspectCommandTest.writeRun(dir, 1, 3, 60, 8);
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,linearity", "--no-cache");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> rows = result.out().lines().toList();
+        assertThat(rows.get(3).split(",")[3]).as("layer 2 has no layer 3 to compare with").isEqualTo("NaN");
+        assertThat(Double.parseDouble(rows.get(1).split(",")[3])).isBetween(0.0, 1.0);
+    }
 }

@@ -15,7 +15,8 @@ public final class ExplorerViews {
             new HeatmapPane(),
             new LayerProfilePane(),
             new TrajectoryPane(),
-            new ProjectionPane());
+            new ProjectionPane(),
+            new GridePane());
 
     private ExplorerViews() {
     }

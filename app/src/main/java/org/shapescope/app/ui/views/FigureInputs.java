@@ -4,6 +4,7 @@ import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.ScaleCurve;
 
 /**
  * What a headless figure may draw from: the selected cell and the data of a run, computed on
@@ -20,6 +21,9 @@ public interface FigureInputs {
 
     /** The PCA projection of the selected cell; read on first call. */
     Projection projection() throws Exception;
+
+    /** GRIDE's intrinsic dimension against scale for the selected cell; computed on first call. */
+    ScaleCurve grideCurve() throws Exception;
 
     /** Index of the selected checkpoint (the last unless given). */
     int stepIdx();
