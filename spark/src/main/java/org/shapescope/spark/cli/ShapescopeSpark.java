@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
 public final class ShapescopeSpark {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new ShapescopeSpark());
+    /** Runs one command line in this JVM and returns its exit status. */
+    public static int run(String... args) {
+        return new CommandLine(new ShapescopeSpark()).execute(args);
     }
 }
