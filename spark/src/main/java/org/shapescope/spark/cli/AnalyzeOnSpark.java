@@ -1,0 +1,177 @@
+package org.shapescope.spark.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.shapescope.analysis.geometry.Estimator;
+import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.geometry.MeasureParameters;
+import org.shapescope.analysis.grid.Cancellation;
+import org.shapescope.analysis.grid.CellFailure;
+import org.shapescope.analysis.grid.CellResult;
+import org.shapescope.analysis.grid.GridEngine;
+import org.shapescope.analysis.grid.GridListener;
+import org.shapescope.analysis.grid.GridSummary;
+import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.analysis.run.RunFolderException;
+import org.shapescope.analysis.store.ResultStore;
+import org.shapescope.analysis.store.SqliteResultStore;
+import org.shapescope.spark.ClusterUnavailableException;
+import org.shapescope.spark.DriverSettings;
+import org.shapescope.spark.SparkCellExecutor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code shapescope-spark analyze RUN}: the grid engine of {@code shapescope analyze} with the
+ * {@link SparkCellExecutor}; results go into the same SQLite store under the same keys, so
+ * {@code shapescope analyze RUN --cached-only} and the desktop app show them without computing.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Computes the geometry of every (checkpoint, layer) cell of a run on Spark, one task per cell; each "
+                + "result goes into the result store as it arrives, so a rerun computes only what is missing.%n"
+                + "Exit status: 0 every cell done, 1 failed cells or run problems, 2 unusable run, "
+                + "3 the cluster failed or vanished (finished cells are kept).")
+final class AnalyzeOnSpark implements Callable<Integer> {
+    static final String DEFAULT_METRICS = "anisotropy,twonn,mle,pca_dim";
+    static final int CLUSTER_FAILED = 3;
+
+    @Parameters(paramLabel = "RUN", description = "the run folder: a path or file:// URI that every executor reads at the same path")
+    String run;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://… (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "M", defaultValue = DEFAULT_METRICS,
+            description = "comma-separated estimator names, as shapescope analyze (default: ${DEFAULT-VALUE})")
+    List<String> metrics;
+
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "4096",
+            description = "tokens sampled (seeded) for twonn, mle and phd (default: ${DEFAULT-VALUE})")
+    int tokens;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of the token sample (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "the result store on the driver (default: RUN/.shapescope-cache/results.sqlite, or the user cache "
+                    + "when the run folder is read-only)")
+    Path store;
+
+    @Option(names = "--executor-wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "fail when no executor is alive for this long (default: ${DEFAULT-VALUE})")
+    long executorWaitSeconds;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting (repeatable)")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<Estimator> estimators = Estimators.named(metrics);
+        PrintStream err = System.err;
+        Path folderPath = localPath(run);
+        MeasureParameters parameters = MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)
+                .withThreads(1);
+        try (ResultStore results = store != null ? SqliteResultStore.at(store) : SqliteResultStore.forRun(folderPath)) {
+            RunFolder folder;
+            try {
+                folder = RunFolder.open(folderPath, results);
+            } catch (RunFolderException e) {
+                err.println("shapescope-spark: " + e.getMessage());
+                return 2;
+            }
+            folder.problems().forEach(problem -> err.println("shapescope-spark: " + problem));
+            if (folder.checkpoints().isEmpty()) {
+                err.println("shapescope-spark: " + folder.directory() + ": no usable checkpoint");
+                return 2;
+            }
+            Path scratch = Path.of(System.getProperty("shapescope.spark.scratch", System.getProperty("java.io.tmpdir")));
+            GridSummary summary;
+            Progress progress = new Progress(err, GridEngine.cells(folder).size());
+            try (JavaSparkContext spark = new JavaSparkContext(DriverSettings.of(master, "shapescope analyze " + folder.directory(),
+                    scratch, conf))) {
+                SparkCellExecutor executor = new SparkCellExecutor(spark, Duration.ofSeconds(executorWaitSeconds));
+                GridEngine engine = new GridEngine(folder, estimators, parameters, results, executor);
+                Cancellation cancellation = new Cancellation();
+                Thread onInterrupt = new Thread(cancellation::cancel, "shapescope-spark-cancel");
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
+                try {
+                    summary = engine.run(progress, cancellation);
+                } catch (ClusterUnavailableException e) {
+                    err.println("shapescope-spark: " + e.getMessage());
+                    return CLUSTER_FAILED;
+                } finally {
+                    removeHook(onInterrupt);
+                }
+                err.printf("shapescope-spark: %d cells: %d computed on %s, %d from the store, %d failed, in %.1f s%n",
+                        summary.cells(), summary.computed(), spark.master(), summary.fromCache(), summary.failed(),
+                        summary.elapsed().toMillis() / 1000.0);
+            }
+            results.warnings().forEach(warning -> err.println("shapescope-spark: " + warning));
+            err.println("shapescope-spark: results in " + results.location() + "; to print them: shapescope analyze "
+                    + folder.directory() + " --metrics " + String.join(",", metrics) + " --tokens " + tokens + " --seed " + seed
+                    + (store != null ? " --store " + store.toAbsolutePath() : "") + " --cached-only");
+            return summary.failed() == 0 && folder.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    /** The run folder as a local path; other file systems need a Hadoop CheckpointSource, which is not written yet. */
+    static Path localPath(String run) {
+        if (run.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            URI uri = URI.create(run);
+            if (!"file".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("shapescope-spark reads runs from a local or shared file system (a path or "
+                        + "file:// URI that every executor sees at the same place), not " + uri.getScheme() + "://");
+            }
+            return Path.of(uri);
+        }
+        return Path.of(run);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook has run or is running
+        }
+    }
+
+    /** One line per tenth of the grid on standard error, failures as they come. */
+    private static final class Progress implements GridListener {
+        private final PrintStream err;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Progress(PrintStream err, int total) {
+            this.err = err;
+            this.total = Math.max(1, total);
+        }
+
+        @Override
+        public void cellFinished(CellResult result) {
+            advance();
+        }
+
+        @Override
+        public void cellFailed(CellFailure failure) {
+            err.println("shapescope-spark: " + failure);
+            advance();
+        }
+
+        private void advance() {
+            int now = done.incrementAndGet();
+            if (now * 10 / total != (now - 1) * 10 / total || now == total) {
+                err.printf("shapescope-spark: %d/%d cells%n", now, total);
+            }
+        }
+    }
+}
