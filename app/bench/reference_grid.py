@@ -47,8 +47,8 @@ def _timed(f):
     return time.perf_counter() - t
 
 
-def main():
-    npy_dir, out = sys.argv[1], sys.argv[2]
+def npy_cells(npy_dir):
+    """(step, layer, path) of every step_<N>/layer_<L>.npy under npy_dir, by step then layer."""
     cells = []
     for step_dir in os.listdir(npy_dir):
         m = re.fullmatch(r"step_(\d+)", step_dir)
@@ -58,7 +58,12 @@ def main():
             lm = re.fullmatch(r"layer_(\d+)\.npy", name)
             if lm:
                 cells.append((int(m.group(1)), int(lm.group(1)), os.path.join(npy_dir, step_dir, name)))
-    cells.sort()
+    return sorted(cells)
+
+
+def main():
+    npy_dir, out = sys.argv[1], sys.argv[2]
+    cells = npy_cells(npy_dir)
     rows = []
     start = time.perf_counter()
     for step, layer, path in cells:

@@ -13,12 +13,14 @@ usage: /usr/bin/python3 torch_reference.py NPYDIR OUT.csv [THREADS]
 """
 import math
 import os
-import re
 import sys
 import time
 
 import numpy as np
 import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference_grid import npy_cells  # noqa: E402  the same cells in the same order as the numpy reference
 
 BLOCK = 1024
 K = 21
@@ -64,19 +66,10 @@ def cell(x):
 def main():
     npy_dir, out = sys.argv[1], sys.argv[2]
     torch.set_num_threads(int(sys.argv[3]) if len(sys.argv) > 3 else os.cpu_count())
-    cells = []
-    for step_dir in os.listdir(npy_dir):
-        m = re.fullmatch(r"step_(\d+)", step_dir)
-        if m:
-            for name in os.listdir(os.path.join(npy_dir, step_dir)):
-                lm = re.fullmatch(r"layer_(\d+)\.npy", name)
-                if lm:
-                    cells.append((int(m.group(1)), int(lm.group(1)), os.path.join(npy_dir, step_dir, name)))
-    cells.sort()
     rows = []
     start = time.perf_counter()
     with torch.no_grad():
-        for step, layer, path in cells:
+        for step, layer, path in npy_cells(npy_dir):
             x = torch.from_numpy(np.load(path).astype(np.float32))
             rows.append((step, layer) + cell(x) + (len(x),))
     elapsed = time.perf_counter() - start

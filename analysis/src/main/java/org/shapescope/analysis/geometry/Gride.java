@@ -42,11 +42,6 @@ final class Gride implements Estimator {
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
     public int neighbours(MeasureParameters parameters) {
         return 2 * SCALE_N1;
     }

@@ -1,6 +1,5 @@
 package org.shapescope.analysis.geometry;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,16 +22,6 @@ final class LayerLinearity implements Estimator {
     @Override
     public Set<CellInput> needs() {
         return Set.of(CellInput.NEXT_LAYER);
-    }
-
-    @Override
-    public List<MeasureParameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public int version() {
-        return 1;
     }
 
     @Override
