@@ -1,12 +1,8 @@
 package org.shapescope.app;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.shapescope.analysis.store.SqliteResultStore;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.app.task.UiTaskExecutor;
@@ -27,15 +23,12 @@ public final class ShapescopeApp extends Application {
     @Override
     public void start(Stage stage) {
         int cores = Runtime.getRuntime().availableProcessors();
-        model = new ExplorerModel(executor, Platform::runLater, SqliteResultStore::forRun, Math.max(1, cores));
+        DesktopArguments arguments = DesktopArguments.parse(getParameters().getRaw());
+        model = new ExplorerModel(executor, Platform::runLater, arguments.stores(), Math.max(1, cores));
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
         StatusLog.followIfAsked(model.statusProperty());
         window.showOn(stage);
-        runToOpen(getParameters().getRaw()).ifPresent(model::open);
-    }
-
-    static Optional<Path> runToOpen(List<String> args) {
-        return args.isEmpty() ? SampleRun.locate() : Optional.of(Path.of(args.get(0)));
+        arguments.run().or(SampleRun::locate).ifPresent(model::open);
     }
 
     @Override

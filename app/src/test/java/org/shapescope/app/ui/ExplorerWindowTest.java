@@ -365,4 +365,23 @@ class ExplorerWindowTest {
         robot.interact(() -> charts.panel(last).setVisible(true));
         assertThat(charts.getChildren()).hasSize(ExplorerViews.all().size());
     }
+
+    @Test
+    void aRunOpensWithAStoreKeptElsewhereWithoutRecomputation(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        Path elsewhere = dir.resolve("cluster-results.sqlite");
+        int status = ShapescopeCommand.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),
+                "analyze", "--metrics", "anisotropy", "--store", elsewhere.toString(), run.toString());
+        assertThat(status).isZero();
+        assertThat(run.resolve(".shapescope-cache")).as("the run's own store is not used").doesNotExist();
+        robot.interact(() -> model.dispose());
+        ExplorerModel fromStore = new ExplorerModel(executor, Platform::runLater,
+                org.shapescope.app.DesktopArgumentsAccess.stores(run, elsewhere), 2);
+        robot.interact(() -> fromStore.open(run));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fromStore.getRun() != null
+                && !fromStore.gridRunningProperty().get() && fromStore.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fromStore.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
+        robot.interact(fromStore::dispose);
+    }
 }
