@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.shapescope.analysis.run.RunFollower;
 import org.shapescope.analysis.store.SqliteResultStore;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
@@ -28,6 +29,7 @@ public final class ShapescopeApp extends Application {
     public void start(Stage stage) {
         int cores = Runtime.getRuntime().availableProcessors();
         model = new ExplorerModel(executor, Platform::runLater, SqliteResultStore::forRun, Math.max(1, cores));
+        model.followRuns(RunFollower.DEFAULT_SETTLE);
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
         StatusLog.followIfAsked(model.statusProperty());
         window.showOn(stage);
