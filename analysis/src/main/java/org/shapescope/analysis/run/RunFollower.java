@@ -157,6 +157,11 @@ public final class RunFollower implements AutoCloseable {
         }
     }
 
+    /** True while an entry has been seen but not yet taken or reported (a file still being written). */
+    public boolean isWaiting() {
+        return !pending.isEmpty();
+    }
+
     @Override
     public void close() {
         try {

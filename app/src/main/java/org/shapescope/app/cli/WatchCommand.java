@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
                 + "e.g. {\"step\":512,\"layer\":3,\"anisotropy\":0.41} (NaN as null).%n"
                 + "A half-written file is waited for, never reported as corrupt. Results go to the run's result store; "
                 + "what it holds is printed without computing.%n"
-                + "Ends after --idle-exit seconds without a new checkpoint, else on Ctrl-C. "
+                + "Ends after --idle-exit seconds without a new checkpoint and none being written (0: once what is there "
+                + "is printed), else on Ctrl-C. "
                 + "Exit status: 0, 1 when cells failed or files were unusable, 2 when the folder cannot be followed.")
 final class WatchCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -92,18 +93,16 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean troubled = false;
+        Duration settle = Duration.ofMillis(Math.max(1, settleMillis));
         try (ResultStore store = storeOptions.open(run);
-             RunFollower follower = RunFollower.follow(run, store, Duration.ofMillis(Math.max(0, settleMillis)),
-                     RunFollower.DEFAULT_GIVE_UP)) {
+             RunFollower follower = RunFollower.follow(run, store, settle, RunFollower.DEFAULT_GIVE_UP)) {
             CellLines lines = new CellLines(out, err, estimators);
             long idleSince = System.nanoTime();
             while (true) {
                 long idleLeft = idleExit == null ? Long.MAX_VALUE
                         : (long) (idleExit * 1e9) - (System.nanoTime() - idleSince);
-                if (idleLeft <= 0) {
-                    break;
-                }
-                RunChanges changes = follower.poll(idleLeft < POLL.toNanos() ? Duration.ofNanos(idleLeft) : POLL);
+                Duration wait = idleLeft <= 0 ? settle : idleLeft < POLL.toNanos() ? Duration.ofNanos(idleLeft) : POLL;
+                RunChanges changes = follower.poll(wait);
                 for (Problem problem : changes.problems()) {
                     err.println("shapescope: " + problem);
                     troubled |= problem.severity() == Problem.Severity.ERROR;
@@ -116,6 +115,9 @@ final class WatchCommand implements Callable<Integer> {
                             .run(lines, new Cancellation());
                     store.warnings().forEach(warning -> err.println("shapescope: " + warning));
                     idleSince = System.nanoTime();
+                } else if (idleExit != null && System.nanoTime() - idleSince >= (long) (idleExit * 1e9)
+                        && !follower.isWaiting()) {
+                    break; // a file still being written is not idleness: it is waited for
                 }
             }
             troubled |= lines.failures.get() > 0;

@@ -121,6 +121,15 @@ class WatchCommandTest {
     }
 
     @Test
+    void withIdleExitZeroItPrintsWhatIsThereAndEnds() throws Exception {
+        Path run = dir.resolve("done");
+        org.shapescope.app.SyntheticRun.write(run, 2, LAYERS, TOKENS, HIDDEN);
+        CliRunner result = CliRunner.run("watch", run.toString(), "--metrics", "anisotropy", "--idle-exit", "0", "--no-cache");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).hasSize(2 * LAYERS).allMatch(line -> line.matches("\\{\"step\":\\d+,\"layer\":\\d,\"anisotropy\":[-0-9.E]+}"));
+    }
+
+    @Test
     void aMissingFolderIsOneLineAndStatusTwo() {
         CliRunner result = CliRunner.run("watch", dir.resolve("nowhere").toString(), "--idle-exit", "0", "--no-cache");
         assertThat(result.exitCode()).isEqualTo(2);
