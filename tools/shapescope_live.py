@@ -13,7 +13,7 @@ In a plain PyTorch loop::
         loss = train_step(model, batch)
         live.log_loss(step, loss.item())
         if step % 100 == 0:
-            live.checkpoint(lambda ids: model(ids).hidden_states, step)   # or any model_fn
+            live.checkpoint(lambda ids: model(ids, output_hidden_states=True).hidden_states, step, model=model)
 
 or one call, :func:`export_live_checkpoint`. With a Hugging Face ``Trainer``::
 
