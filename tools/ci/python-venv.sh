@@ -2,7 +2,7 @@
 # Makes the virtualenv in which the exporter's tests that need pyarrow and transformers run
 # (tools/tests/virtualenv.py): $SHAPESCOPE_PYTHON_VENV, default ~/.cache/shapescope/python-venv, on
 # /usr/bin/python3 with --system-site-packages (so Debian's numpy and torch stay visible), then
-# pip-installs pyarrow, polars, pandas and transformers, and a torch recent enough for transformers
+# pip-installs pyarrow, polars, pandas, transformers and accelerate (which a Trainer needs), and a torch recent enough for transformers
 # when Debian's is older (Debian 12: torch 1.13; transformers 5 needs >= 2.5).
 #
 # Never fails: when the virtualenv cannot be made or pip cannot install (no index, no network), it
@@ -22,7 +22,7 @@ if [ ! -x "$venv/bin/python" ]; then
   fi
 fi
 
-packages=(pyarrow polars pandas transformers)
+packages=(pyarrow polars pandas transformers accelerate)
 # Debian's scipy/scikit-learn, which transformers imports when present, are built against numpy 1.x:
 # keep numpy below 2 in the virtualenv while the system's numpy is 1.x.
 if [ "$("$python" -c 'import numpy; print(numpy.__version__.split(".")[0])' 2>/dev/null)" = "1" ]; then

@@ -3,6 +3,7 @@ package org.shapescope.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.shapescope.analysis.run.RunFollower;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.app.task.UiTaskExecutor;
@@ -25,6 +26,7 @@ public final class ShapescopeApp extends Application {
         int cores = Runtime.getRuntime().availableProcessors();
         DesktopArguments arguments = DesktopArguments.parse(getParameters().getRaw());
         model = new ExplorerModel(executor, Platform::runLater, arguments.stores(), Math.max(1, cores));
+        model.followRuns(RunFollower.DEFAULT_SETTLE);
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
         StatusLog.followIfAsked(model.statusProperty());
         window.showOn(stage);

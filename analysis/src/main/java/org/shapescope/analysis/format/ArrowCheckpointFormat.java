@@ -34,6 +34,12 @@ public final class ArrowCheckpointFormat implements CheckpointFormat {
         return FileIdentity.of(entry);
     }
 
+    /** The file format's trailing magic after its footer, or the stream format's end-of-stream marker. */
+    @Override
+    public boolean isComplete(Path entry) {
+        return IpcStructure.isWhole(entry);
+    }
+
     @Override
     public CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException {
         try (CheckpointFile file = CheckpointFile.open(entry, knownLayout)) {

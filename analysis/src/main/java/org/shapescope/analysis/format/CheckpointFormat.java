@@ -29,4 +29,14 @@ public interface CheckpointFormat {
      * @throws CheckpointFormatException naming the entry and the problem
      */
     CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException;
+
+    /**
+     * True when the entry is whole as far as its own structure tells (an Arrow file's footer, a
+     * stream's end-of-stream marker, every array's data). Someone following a run while a writer
+     * fills it waits for an entry that is not, instead of reporting it as corrupt. This is a cheap
+     * check of the ends, not a validation: {@link #open} still checks everything.
+     */
+    default boolean isComplete(Path entry) {
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -20,6 +21,7 @@ import org.apache.arrow.vector.ipc.message.ArrowBlock;
 final class IpcStructure {
     private static final int CONTINUATION = 0xFFFFFFFF;
     private static final int MAX_METADATA = 64 << 20;
+    private static final byte[] FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
 
     private IpcStructure() {
     }
@@ -65,6 +67,82 @@ final class IpcStructure {
         } catch (IOException | RuntimeException e) {
             throw CheckpointFile.corrupt(path, e);
         }
+    }
+
+    /**
+     * True when a file ends as a finished IPC file does: the file format with "ARROW1" at both ends
+     * and a footer length that fits between them, or the stream format as a chain of whole messages
+     * up to the end-of-stream marker (continuation, then length 0). A file still being written has
+     * neither; a false answer says nothing about corruption.
+     */
+    static boolean isWhole(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(FILE_MAGIC.length);
+            if (size < FILE_MAGIC.length || !readAll(channel, head, 0)) {
+                return false;
+            }
+            if (Arrays.equals(head.array(), FILE_MAGIC)) {
+                ByteBuffer tail = ByteBuffer.allocate(4 + FILE_MAGIC.length).order(ByteOrder.LITTLE_ENDIAN);
+                if (size < 2L * FILE_MAGIC.length + 4 || !readAll(channel, tail, size - tail.capacity())) {
+                    return false;
+                }
+                byte[] magic = Arrays.copyOfRange(tail.array(), 4, tail.capacity());
+                int footer = tail.getInt(0);
+                return Arrays.equals(magic, FILE_MAGIC) && footer > 0 && footer <= size - 2L * FILE_MAGIC.length - 4;
+            }
+            return endsWithEndOfStream(channel, size);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean endsWithEndOfStream(FileChannel channel, long size) throws IOException {
+        ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        long position = 0;
+        while (position + 4 <= size) {
+            word.clear();
+            readAll(channel, word, position);
+            int length = word.getInt(0);
+            position += 4;
+            if (length == CONTINUATION) {
+                if (position + 4 > size) {
+                    return false;
+                }
+                word.clear();
+                readAll(channel, word, position);
+                length = word.getInt(0);
+                position += 4;
+            }
+            if (length == 0) {
+                return true;
+            }
+            if (length < 0 || length > MAX_METADATA || position + length > size) {
+                return false;
+            }
+            ByteBuffer metadata = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+            readAll(channel, metadata, position);
+            metadata.flip();
+            long bodyLength = Message.getRootAsMessage(metadata).bodyLength();
+            position += length + bodyLength;
+            if (bodyLength < 0 || position < 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Fills the buffer from {@code position}; false when the file ends first. */
+    private static boolean readAll(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                return false;
+            }
+            at += read;
+        }
+        return true;
     }
 
     private static long checkMessage(Path path, FileChannel channel, long position, int length, long size) throws IOException {

@@ -79,6 +79,23 @@ public final class NpyDumpFormat implements CheckpointFormat {
         return new NpyDumpCheckpoint(entry.toString(), name(), type, hidden, tokens, files);
     }
 
+    /** Every layer_&lt;L&gt;.npy holds the data its header declares (a file being written does not yet). */
+    @Override
+    public boolean isComplete(Path entry) {
+        SortedMap<Integer, Path> layers = layerFiles(entry);
+        if (layers.isEmpty()) {
+            return false;
+        }
+        for (Path layer : layers.values()) {
+            try {
+                NpyArray.read(layer);
+            } catch (NpyFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** layer → file, for the layer_&lt;L&gt;.npy files of a folder (empty when it cannot be listed). */
     static SortedMap<Integer, Path> layerFiles(Path folder) {
         SortedMap<Integer, Path> layers = new TreeMap<>();

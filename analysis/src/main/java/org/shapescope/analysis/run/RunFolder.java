@@ -87,33 +87,60 @@ public final class RunFolder {
         }
         List<Checkpoint> opened = new ArrayList<>();
         for (Path file : files) {
-            CheckpointFormat format = CheckpointFormats.forEntry(file).orElseThrow();
-            try {
-                FileIdentity identity = identify(format, file);
-                String knownLayout = identity == null ? null : layouts.layout(identity).orElse(null);
-                CheckpointSource checkpoint = format.open(file, knownLayout);
-                if (identity != null && !checkpoint.layout().isEmpty() && !checkpoint.layout().equals(knownLayout)) {
-                    layouts.putLayout(identity, checkpoint.layout());
-                }
-                OptionalLong step = stepOf(file, checkpoint, problems);
-                if (step.isEmpty()) {
-                    continue;
-                }
-                if (checkpoint.tokensPerLayer().isEmpty()) {
-                    problems.add(Problem.error(file, "holds no rows"));
-                    continue;
-                }
-                checkpoint.warnings().forEach(warning -> problems.add(Problem.warning(file, warning)));
-                opened.add(new Checkpoint(step.getAsLong(), identity, checkpoint));
-            } catch (CheckpointFormatException e) {
-                problems.add(Problem.error(file, e.reason()));
-            }
+            openEntry(file, layouts, problems).ifPresent(opened::add);
         }
         List<Checkpoint> usable = dropDuplicateSteps(opened, problems);
         usable = dropOtherHiddenSizes(usable, problems);
         reportMissingLayers(usable, problems);
         usable.sort(Comparator.comparingLong(Checkpoint::step));
         return new RunFolder(folder, metadata, loss, usable, problems);
+    }
+
+    /**
+     * Opens one checkpoint entry of a run folder with its registered format, learning or reusing
+     * its layout through {@code layouts}; what makes it unusable is added to {@code problems}.
+     */
+    static Optional<Checkpoint> openEntry(Path file, ResultStore layouts, List<Problem> problems) {
+        CheckpointFormat format = CheckpointFormats.forEntry(file).orElse(null);
+        if (format == null) {
+            return Optional.empty();
+        }
+        try {
+            FileIdentity identity = identify(format, file);
+            String knownLayout = identity == null ? null : layouts.layout(identity).orElse(null);
+            CheckpointSource checkpoint = format.open(file, knownLayout);
+            if (identity != null && !checkpoint.layout().isEmpty() && !checkpoint.layout().equals(knownLayout)) {
+                layouts.putLayout(identity, checkpoint.layout());
+            }
+            OptionalLong step = stepOf(file, checkpoint, problems);
+            if (step.isEmpty()) {
+                return Optional.empty();
+            }
+            if (checkpoint.tokensPerLayer().isEmpty()) {
+                problems.add(Problem.error(file, "holds no rows"));
+                return Optional.empty();
+            }
+            checkpoint.warnings().forEach(warning -> problems.add(Problem.warning(file, warning)));
+            return Optional.of(new Checkpoint(step.getAsLong(), identity, checkpoint));
+        } catch (CheckpointFormatException e) {
+            problems.add(Problem.error(file, e.reason()));
+            return Optional.empty();
+        }
+    }
+
+    /** A run folder of these parts, for a follower's snapshots (checkpoints sorted here by step). */
+    static RunFolder of(Path directory, RunMetadata metadata, LossCurve loss, List<Checkpoint> checkpoints, List<Problem> problems) {
+        List<Checkpoint> sorted = new ArrayList<>(checkpoints);
+        sorted.sort(Comparator.comparingLong(Checkpoint::step));
+        return new RunFolder(directory, metadata, loss, sorted, problems);
+    }
+
+    /**
+     * This run with only {@code subset} of its checkpoints (for computing the cells of some
+     * columns, such as the checkpoints a follower has just taken).
+     */
+    public RunFolder withCheckpoints(List<Checkpoint> subset) {
+        return of(directory, metadata, loss, subset, problems);
     }
 
     public Path directory() {
@@ -228,7 +255,7 @@ public final class RunFolder {
         }
     }
 
-    private static List<Path> listCheckpointEntries(Path folder) throws RunFolderException {
+    static List<Path> listCheckpointEntries(Path folder) throws RunFolderException {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(folder, folder.resolve("checkpoints"))) {
             if (!Files.isDirectory(dir)) {
@@ -243,7 +270,7 @@ public final class RunFolder {
         return files;
     }
 
-    private static RunMetadata readMetadata(Path folder, String fallbackName, List<Problem> problems) {
+    static RunMetadata readMetadata(Path folder, String fallbackName, List<Problem> problems) {
         Path file = folder.resolve("run.json");
         if (!Files.exists(file)) {
             return RunMetadata.named(fallbackName);
@@ -258,7 +285,7 @@ public final class RunFolder {
         return RunMetadata.named(fallbackName);
     }
 
-    private static LossCurve readLoss(Path folder, List<Problem> problems) {
+    static LossCurve readLoss(Path folder, List<Problem> problems) {
         Path file = folder.resolve("loss.csv");
         if (!Files.exists(file)) {
             return null;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shapescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A microscope for the geometry of transformer activations.%n"
                 + "With no arguments, or with a run folder, opens the desktop app.",
-        subcommands = {InspectCommand.class, AnalyzeCommand.class, RenderCommand.class, ImportNpyCommand.class, BenchCommand.class})
+        subcommands = {InspectCommand.class, AnalyzeCommand.class, RenderCommand.class, WatchCommand.class, ImportNpyCommand.class,
+                BenchCommand.class})
 public final class ShapescopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +31,7 @@ public final class ShapescopeCommand implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ShapescopeCommand());
         String metrics = metricsFooter();
-        for (String name : new String[] {"analyze", "render"}) {
+        for (String name : new String[] {"analyze", "render", "watch"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(metrics);
         }
         commandLine.setOut(out);

@@ -1,6 +1,7 @@
 package org.shapescope.app.explorer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.GridEngine;
 import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.Problem;
+import org.shapescope.analysis.run.RunChanges;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.app.data.CellProjections;
 import org.shapescope.app.data.GrideCurves;
@@ -94,6 +96,8 @@ public final class ExplorerModel {
     private CellKey projectionLoading;
     private CellKey grideLoading;
     private String currentCell = "";
+    private Duration followSettle;
+    private RunWatch watch;
 
     /**
      * @param executor runs file reading and computing in the background
@@ -224,9 +228,21 @@ public final class ExplorerModel {
 
     // ---- commands
 
+    /**
+     * Follows every run opened from now on while a training job writes into it: new checkpoints
+     * grow the grid by a column (and the scrubber by a tick) and are computed, loss.csv and run.json
+     * are re-read when they change (see {@link org.shapescope.analysis.run.RunFollower}).
+     *
+     * @param settle how long a file written in place must keep its size before it is read
+     */
+    public void followRuns(Duration settle) {
+        this.followSettle = settle;
+    }
+
     /** Opens a run folder in the background; when it is read, the grid starts at once. */
     public void open(Path folder) {
         int generation = ++runGeneration;
+        stopFollowing();
         cancelGrid();
         status.set("Opening " + folder + " …");
         executor.execute("Open " + folder, () -> {
@@ -302,6 +318,7 @@ public final class ExplorerModel {
 
     /** Stops everything in the background and closes the run's store. */
     public void dispose() {
+        stopFollowing();
         cancelGrid();
         closeInBackground(store);
         store = ResultStore.none();
@@ -345,6 +362,56 @@ public final class ExplorerModel {
         restartGrid();
         requestProjection();
         requestGrideCurve();
+        if (followSettle != null) {
+            int generation = runGeneration;
+            watch = RunWatch.start(r, store, followSettle, uiThread, changes -> grow(generation, changes),
+                    reason -> notice(r.directory(), reason));
+        }
+    }
+
+    private void stopFollowing() {
+        if (watch != null) {
+            watch.stop();
+            watch = null;
+        }
+    }
+
+    /**
+     * The open run has changed on disk: the new run replaces the old one, the grid keeps its values
+     * and gains the new checkpoints' columns, which are computed (or the whole grid restarted when
+     * it is still running). A selection at the last checkpoint moves on to the newest.
+     */
+    private void grow(int generation, RunChanges changes) {
+        RunFolder before = run.get();
+        if (generation != runGeneration || before == null) {
+            return;
+        }
+        RunFolder r = changes.run();
+        boolean atNewest = selectedCheckpoint.get() == before.checkpoints().size() - 1;
+        long selectedStep = selectedCheckpoint.get() >= 0 ? before.checkpoints().get(selectedCheckpoint.get()).step() : -1;
+        problems.setAll(r.problems());
+        for (Problem problem : changes.problems()) {
+            if (problem.severity() == Problem.Severity.ERROR) {
+                notice(problem.file(), problem.message());
+            }
+        }
+        if (changes.lossChanged()) {
+            loss.set(r.loss().map(MetricGrids::loss).orElse(null));
+        }
+        run.set(r);
+        if (changes.added().isEmpty()) {
+            return;
+        }
+        grid.set(MetricGrids.of(r, metric.get(), results.values()));
+        long[] steps = r.steps();
+        int keep = java.util.Arrays.binarySearch(steps, selectedStep);
+        selectedCheckpoint.set(atNewest || keep < 0 ? steps.length - 1 : keep);
+        selectedLayer.set(Math.min(Math.max(selectedLayer.get(), 0), r.layers().size() - 1));
+        if (gridHandle != null) {
+            restartGrid();
+        } else {
+            computeCells(r.withCheckpoints(changes.added()), results.size());
+        }
     }
 
     private void restartGrid() {
@@ -355,7 +422,7 @@ public final class ExplorerModel {
         if (gridHandle != null) {
             gridHandle.cancel();
         }
-        int generation = ++gridGeneration;
+        ++gridGeneration;
         results.clear();
         currentCell = "";
         grid.set(MetricGrids.empty(r, metric.get()));
@@ -364,15 +431,23 @@ public final class ExplorerModel {
             status.set("No usable checkpoint");
             return;
         }
-        List<CellKey> cells = GridEngine.cells(r);
+        computeCells(r, 0);
+    }
+
+    /** Computes the cells of {@code columns} (all of the run, or new checkpoints), {@code done} cells already shown. */
+    private void computeCells(RunFolder columns, int done) {
+        RunFolder r = run.get();
+        int generation = ++gridGeneration;
+        List<CellKey> cells = GridEngine.cells(columns);
         CoreSplit split = CoreSplit.of(workers, cells.size());
-        GridEngine everyCell = new GridEngine(r, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
+        GridEngine everyCell = new GridEngine(columns, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
                 store, new PoolCellExecutor(split.workers()));
         int selected = selectedCheckpoint.get();
         GridEngine engine = selected >= 0 && selected < r.checkpoints().size()
+                && columns.checkpoint(r.checkpoints().get(selected).step()).isPresent()
                 ? everyCell.firstColumn(r.checkpoints().get(selected).step()) : everyCell;
-        cellsDone.set(0);
-        cellsTotal.set(cells.size());
+        cellsDone.set(done);
+        cellsTotal.set(done + cells.size());
         gridRunning.set(true);
         status.set("Computing " + metric.get().name());
         Cancellation handle = new Cancellation();

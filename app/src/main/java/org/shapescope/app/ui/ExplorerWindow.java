@@ -78,7 +78,7 @@ public final class ExplorerWindow {
         installDragAndDrop();
         installArrowKeys();
         model.runProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && (old == null || !old.directory().equals(now.directory()))) {
                 recent.add(now.directory());
                 refreshRecent();
             }
