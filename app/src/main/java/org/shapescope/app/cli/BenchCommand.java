@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code shapescope bench}: measurements for docs/benchmarks.md, each against a reference in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: make-run (synthetic GPT-2-small-sized run), read (reader throughput against cat), "
-                + "grid (analysis time and peak heap).",
-        subcommands = {BenchCommand.MakeRun.class, BenchCommand.Read.class, BenchCommand.Grid.class})
+                + "grid (analysis time and peak heap), first-cells (how soon an uncached run shows its first cells).",
+        subcommands = {BenchCommand.MakeRun.class, BenchCommand.Read.class, BenchCommand.Grid.class, BenchCommand.FirstCells.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -149,6 +149,56 @@ final class BenchCommand implements Runnable {
             if (out != null) {
                 Files.writeString(out, MetricsCsv.of(metrics.stream().map(Estimator::name).toList(), collected.results()));
             }
+            return summary.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "first-cells", mixinStandardHelpOptions = true,
+            description = "Opens an uncached run as the desktop app does (the selected, last checkpoint's column first, the "
+                    + "machine's cores split by CoreSplit, no store) and reports when the first cell, the whole column and "
+                    + "the whole grid were done, counted from opening the run folder.")
+    static final class FirstCells implements Callable<Integer> {
+        @Parameters(paramLabel = "RUN")
+        Path run;
+        @Option(names = "--metric", defaultValue = "anisotropy")
+        String metric;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            long start = System.nanoTime();
+            RunFolder folder = RunFolder.open(run);
+            double opened = (System.nanoTime() - start) / 1e9;
+            var cells = GridEngine.cells(folder);
+            org.shapescope.analysis.grid.CoreSplit split = org.shapescope.analysis.grid.CoreSplit.ofMachine(cells.size());
+            long column = folder.steps()[folder.steps().length - 1];
+            int columnCells = (int) cells.stream().filter(c -> c.step() == column).count();
+            double[] first = {Double.NaN};
+            double[] columnDone = {Double.NaN};
+            java.util.concurrent.atomic.AtomicInteger inColumn = new java.util.concurrent.atomic.AtomicInteger();
+            CollectingListener collected = new CollectingListener() {
+                @Override
+                public void cellFinished(org.shapescope.analysis.grid.CellResult result) {
+                    double now = (System.nanoTime() - start) / 1e9;
+                    synchronized (first) {
+                        if (Double.isNaN(first[0])) {
+                            first[0] = now;
+                        }
+                        if (result.cell().step() == column && inColumn.incrementAndGet() == columnCells) {
+                            columnDone[0] = now;
+                        }
+                    }
+                    super.cellFinished(result);
+                }
+            };
+            GridSummary summary = new GridEngine(folder, List.of(Estimators.named(metric)),
+                    MeasureParameters.defaults().withThreads(split.threadsPerCell()), ResultStore.none(),
+                    new PoolCellExecutor(split.workers())).firstColumn(column).run(collected, new Cancellation());
+            double all = (System.nanoTime() - start) / 1e9;
+            spec.commandLine().getOut().printf("run opened %.2f s; first cell %.2f s; column of step %d (%d cells) %.2f s; "
+                    + "all %d cells %.2f s  (%s, workers %d x threads %d, d %d)%n", opened, first[0], column, columnCells,
+                    columnDone[0], summary.computed(), all, metric, split.workers(), split.threadsPerCell(), folder.hiddenSize());
             return summary.failed() == 0 ? 0 : 1;
         }
     }
