@@ -23,7 +23,7 @@ import org.shapescope.viewer.ExportRequest;
 
 /**
  * The panes of the registered {@link ExplorerView}s, each under a heading with the view's own
- * tools. Shown panes are tiled in {@code ceil(sqrt(n))} columns (2 × 2 for four, 3 + 2 for
+ * tools. Shown panes are tiled in {@code ceil(sqrt(n))} columns, the last one spanning what its row leaves (2 × 2 for four, 3 + 2 for
  * five), recomputed when a pane is shown or hidden. Each view only binds to the
  * {@link ExplorerModel}; a click on the heatmap selects through the model, so every view follows.
  */
@@ -62,7 +62,9 @@ final class ChartBoard extends GridPane {
         int columns = (int) Math.ceil(Math.sqrt(shown.size()));
         int rows = (shown.size() + columns - 1) / columns;
         for (int i = 0; i < shown.size(); i++) {
-            add(shown.get(i), i % columns, i / columns);
+            // the last pane takes what its row leaves, so no tile stays empty (3 + 2: the fifth is two wide)
+            int span = i == shown.size() - 1 ? columns - i % columns : 1;
+            add(shown.get(i), i % columns, i / columns, span, 1);
         }
         for (int c = 0; c < columns; c++) {
             ColumnConstraints column = new ColumnConstraints();
