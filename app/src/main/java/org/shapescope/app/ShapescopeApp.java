@@ -28,7 +28,7 @@ public final class ShapescopeApp extends Application {
         model = new ExplorerModel(executor, Platform::runLater, arguments.stores(), Math.max(1, cores));
         model.followRuns(RunFollower.DEFAULT_SETTLE);
         ExplorerWindow window = new ExplorerWindow(model, executor, RecentRuns.ofUser());
-        StatusLog.followIfAsked(model.statusProperty());
+        PulseGaps.measureIfAsked(model.gridRunningProperty(), StatusLog.followIfAsked(model.statusProperty()));
         window.showOn(stage);
         arguments.run().or(SampleRun::locate).ifPresent(model::open);
     }

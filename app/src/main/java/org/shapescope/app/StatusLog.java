@@ -32,17 +32,19 @@ final class StatusLog {
         this.file = file;
     }
 
-    /** Follows {@code status} into the file named by the system property, if it is set. */
-    static void followIfAsked(ObservableValue<String> status) {
+    /** Follows {@code status} into the file named by the system property, if it is set; the log, or null. */
+    static StatusLog followIfAsked(ObservableValue<String> status) {
         String name = System.getProperty(PROPERTY);
         if (name == null || name.isBlank()) {
-            return;
+            return null;
         }
         StatusLog log = new StatusLog(Path.of(name));
         status.addListener((obs, old, now) -> log.append(now));
+        return log;
     }
 
-    private void append(String line) {
+    /** Appends one line, in order, on the log's own thread. */
+    void append(String line) {
         writer.execute(() -> {
             try {
                 Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8,

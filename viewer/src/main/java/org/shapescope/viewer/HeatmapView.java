@@ -33,6 +33,14 @@ public final class HeatmapView extends ChartView {
 
     public HeatmapView() {
         invalidateOn(grid, selectedCheckpoint, selectedLayer, logStepAxis);
+        // The cell under the mouse is described when the mouse is there, through the canvas's own
+        // tooltip, instead of JFreeChart formatting a text for every cell on every redraw.
+        viewer().getCanvas().setTooltipEnabled(false);
+        viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());
+            int[] cell = cellAt(inView.getX(), inView.getY());
+            viewer().getCanvas().setTooltip(cell == null ? null : describeCell(cell[0], cell[1]), e.getScreenX(), e.getScreenY());
+        });
         viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());

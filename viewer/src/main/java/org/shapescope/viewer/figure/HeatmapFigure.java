@@ -106,7 +106,8 @@ public final class HeatmapFigure {
 
         HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns, style.rasterDensity());
         renderer.setPaintScale(scale);
-        renderer.setDefaultToolTipGenerator((ds, series, item) -> describeCell(grid, item / steps, item % steps));
+        // No per-cell tooltip generator: it formatted a text for every cell on every redraw (half of the
+        // JavaFX thread's time on a 154 x 25 grid); HeatmapView describes the one cell under the mouse.
 
         String[] layerLabels = new String[layers];
         for (int l = 0; l < layers; l++) {
