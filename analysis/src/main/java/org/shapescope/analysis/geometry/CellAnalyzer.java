@@ -1,5 +1,6 @@
 package org.shapescope.analysis.geometry;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ public final class CellAnalyzer {
 
     /**
      * The measures of the cloud {@code values} (n × d, row-major float32), by estimator name, in
-     * the order of {@code estimators}.
+     * the order of {@code estimators}. With {@link MeasureParameters#resamples()} R &gt; 1 the
+     * {@linkplain Estimator#resampled resampled} ones are computed R times, with seeds seed … seed + R − 1,
+     * each exactly as a single analysis with that seed would, and reported as mean ± standard deviation.
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
@@ -48,9 +51,31 @@ public final class CellAnalyzer {
         if (estimators.isEmpty()) {
             return out;
         }
-        CellInputs cell = new CellInputs(values, n, d, next, estimators, params, cancelled);
+        int resamples = params.resamples();
+        MeasureParameters single = params.withResamples(1);
+        List<Estimator> resampled = resamples == 1 ? List.of() : estimators.stream().filter(e -> e.resampled(params)).toList();
+        CellInputs cell = new CellInputs(values, n, d, next, estimators, single, cancelled);
+        Map<String, List<MeasureResult>> draws = new LinkedHashMap<>();
         for (Estimator estimator : estimators) {
-            out.put(estimator.name(), estimator.compute(cell, params));
+            MeasureResult result = estimator.compute(cell, single);
+            out.put(estimator.name(), result);
+            if (resampled.contains(estimator)) {
+                draws.computeIfAbsent(estimator.name(), name -> new ArrayList<>()).add(result);
+            }
+        }
+        if (!resampled.isEmpty()) {
+            boolean whole = cell.sampleHoldsEveryDistinctRow();
+            for (int r = 1; r < resamples; r++) {
+                MeasureParameters seeded = single.withSeed(params.seed() + r);
+                CellInputs draw = new CellInputs(values, n, d, next, resampled, seeded, cancelled);
+                for (Estimator estimator : resampled) {
+                    draws.get(estimator.name()).add(estimator.compute(draw, seeded));
+                }
+                whole &= draw.sampleHoldsEveryDistinctRow();
+            }
+            for (Map.Entry<String, List<MeasureResult>> entry : draws.entrySet()) {
+                out.put(entry.getKey(), Resamples.combine(entry.getValue(), params.seed(), whole));
+            }
         }
         return Collections.unmodifiableMap(out);
     }

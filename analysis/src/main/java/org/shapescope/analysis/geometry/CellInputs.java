@@ -177,6 +177,11 @@ public final class CellInputs {
         return sample;
     }
 
+    /** True when the neighbour sample is every distinct finite row (no subsampling happened). */
+    boolean sampleHoldsEveryDistinctRow() {
+        return sample().rows() == sample().distinct();
+    }
+
     /** What the neighbour sample dropped and sampled. */
     String sampleNote() {
         sample();

@@ -40,18 +40,32 @@ public interface Estimator {
         return 0;
     }
 
+    /**
+     * Whether its value depends on the seeded token sample, so that with
+     * {@link MeasureParameters#resamples()} R &gt; 1 it is computed on R samples and reported as
+     * mean ± standard deviation: by default, when it reads {@link MeasureParameter#NEIGHBOUR_TOKENS}.
+     */
+    default boolean resampled(MeasureParameters parameters) {
+        return parameters().contains(MeasureParameter.NEIGHBOUR_TOKENS);
+    }
+
     /** Its value on the cell. */
     MeasureResult compute(CellInputs cell, MeasureParameters parameters);
 
     /**
      * The text that, with the checkpoint file's identity and the layer, identifies a stored value:
      * name, version and the values of {@link #parameters()}, e.g.
-     * {@code twonn/v2;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}.
+     * {@code twonn/v2;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}; when it is
+     * {@linkplain #resampled resampled} with R &gt; 1 resamples, {@code ;resamples=R} follows (R = 1
+     * leaves the key as it was before resamples existed).
      */
     default String storeKey(MeasureParameters parameters) {
         StringBuilder key = new StringBuilder(name()).append("/v").append(version());
         for (MeasureParameter parameter : parameters()) {
             key.append(';').append(parameter.id()).append('=').append(parameter.valueIn(parameters));
+        }
+        if (parameters.resamples() > 1 && resampled(parameters)) {
+            key.append(";resamples=").append(parameters.resamples());
         }
         return key.toString();
     }

@@ -60,6 +60,12 @@ final class TwoNearestNeighbours implements Estimator {
         return 2;
     }
 
+    /** Not with the authors' preset: its tokens (the first N) do not depend on the seed, every resample would be the same. */
+    @Override
+    public boolean resampled(MeasureParameters parameters) {
+        return !parameters.twonnAuthorsPreset();
+    }
+
     /** The shared table of the distinct sample; the authors' preset reads its own (the token prefix). */
     @Override
     public int neighbours(MeasureParameters parameters) {

@@ -49,7 +49,8 @@ public final class SqliteResultStore implements ResultStore {
     public static final String FILE_NAME = "results.sqlite";
     /** "SHPS" in the database header: tells our store from any other SQLite database. */
     static final int APPLICATION_ID = 0x53485053;
-    static final int SCHEMA_VERSION = 1;
+    /** 2 added the nullable column {@code spread} (the standard deviation over resamples); a version-1 file gains it on opening. */
+    static final int SCHEMA_VERSION = 2;
     /** How long a writer waits for another process's transaction before giving up on one cell. */
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
     private static final String IN_MEMORY = ":memory:";
@@ -101,7 +102,7 @@ public final class SqliteResultStore implements ResultStore {
     public synchronized Map<String, MeasureResult> find(FileIdentity checkpoint, int layer, Collection<String> keys) {
         Map<String, MeasureResult> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT measure, value, tokens_used, tokens_dropped, note FROM results WHERE checkpoint = ? AND layer = ?")) {
+                "SELECT measure, value, tokens_used, tokens_dropped, note, spread FROM results WHERE checkpoint = ? AND layer = ?")) {
             select.setString(1, checkpoint.key());
             select.setInt(2, layer);
             try (ResultSet rows = select.executeQuery()) {
@@ -109,8 +110,11 @@ public final class SqliteResultStore implements ResultStore {
                     String key = rows.getString(1);
                     if (keys.contains(key)) {
                         double value = rows.getDouble(2);
-                        found.put(key, new MeasureResult(rows.wasNull() ? Double.NaN : value, rows.getInt(3), rows.getInt(4),
-                                rows.getString(5)));
+                        boolean refused = rows.wasNull();
+                        double spread = rows.getDouble(6);
+                        boolean noSpread = rows.wasNull();
+                        found.put(key, new MeasureResult(refused ? Double.NaN : value, rows.getInt(3), rows.getInt(4),
+                                rows.getString(5), noSpread ? Double.NaN : spread));
                     }
                 }
             }
@@ -128,8 +132,8 @@ public final class SqliteResultStore implements ResultStore {
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO results (checkpoint, layer, measure, value, tokens_used, tokens_dropped, note)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT OR REPLACE INTO results (checkpoint, layer, measure, value, tokens_used, tokens_dropped, note, spread)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, MeasureResult> entry : results.entrySet()) {
                     MeasureResult r = entry.getValue();
                     insert.setString(1, checkpoint.key());
@@ -143,6 +147,11 @@ public final class SqliteResultStore implements ResultStore {
                     insert.setInt(5, r.tokensUsed());
                     insert.setInt(6, r.tokensDropped());
                     insert.setString(7, r.note());
+                    if (r.hasSpread()) {
+                        insert.setDouble(8, r.spread());
+                    } else {
+                        insert.setNull(8, java.sql.Types.REAL);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -266,7 +275,10 @@ public final class SqliteResultStore implements ResultStore {
             try {
                 statement.execute("CREATE TABLE IF NOT EXISTS results (checkpoint TEXT NOT NULL, layer INTEGER NOT NULL,"
                         + " measure TEXT NOT NULL, value REAL, tokens_used INTEGER NOT NULL, tokens_dropped INTEGER NOT NULL,"
-                        + " note TEXT NOT NULL, PRIMARY KEY (checkpoint, layer, measure)) WITHOUT ROWID");
+                        + " note TEXT NOT NULL, spread REAL, PRIMARY KEY (checkpoint, layer, measure)) WITHOUT ROWID");
+                if (!hasColumn(connection, "results", "spread")) {
+                    statement.execute("ALTER TABLE results ADD COLUMN spread REAL");
+                }
                 statement.execute("CREATE TABLE IF NOT EXISTS layouts (checkpoint TEXT PRIMARY KEY, layout TEXT NOT NULL)"
                         + " WITHOUT ROWID");
                 statement.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -278,6 +290,18 @@ public final class SqliteResultStore implements ResultStore {
                 statement.execute("ROLLBACK");
                 throw e;
             }
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rows.next()) {
+                if (column.equals(rows.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -127,4 +127,46 @@ class SqliteResultStoreTest {
             }
         }
     }
+
+    @Test
+    void aSpreadSurvivesAReopeningAndItsAbsenceStaysNaN() {
+        Path file = dir.resolve("results.sqlite");
+        MeasureResult resampled = new MeasureResult(7.25, 4096, 2, "mean ± std over 5 resamples", 0.1 + 0.2);
+        MeasureResult single = new MeasureResult(0.5, 10, 0, "");
+        try (SqliteResultStore store = SqliteResultStore.at(file)) {
+            store.put(FILE, 0, Map.of("twonn/v2;resamples=5", resampled, "anisotropy/v1", single));
+        }
+        try (SqliteResultStore store = SqliteResultStore.at(file)) {
+            Map<String, MeasureResult> found = store.find(FILE, 0, Set.of("twonn/v2;resamples=5", "anisotropy/v1"));
+            assertThat(found.get("twonn/v2;resamples=5")).as("the spread is stored losslessly").isEqualTo(resampled);
+            assertThat(found.get("anisotropy/v1").spread()).isNaN();
+        }
+    }
+
+    @Test
+    void aVersionOneStoreGainsTheSpreadColumnAndKeepsItsValues() throws Exception {
+        Path file = dir.resolve("results.sqlite");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE results (checkpoint TEXT NOT NULL, layer INTEGER NOT NULL,"
+                    + " measure TEXT NOT NULL, value REAL, tokens_used INTEGER NOT NULL, tokens_dropped INTEGER NOT NULL,"
+                    + " note TEXT NOT NULL, PRIMARY KEY (checkpoint, layer, measure)) WITHOUT ROWID");
+            statement.execute("CREATE TABLE layouts (checkpoint TEXT PRIMARY KEY, layout TEXT NOT NULL) WITHOUT ROWID");
+            statement.execute("PRAGMA application_id = " + SqliteResultStore.APPLICATION_ID);
+            statement.execute("PRAGMA user_version = 1");
+            statement.execute("INSERT INTO results VALUES ('" + FILE.key().replace("'", "''") + "', 0, 'anisotropy/v1', 0.5, 10, 0, '')");
+        }
+        try (SqliteResultStore store = SqliteResultStore.at(file)) {
+            assertThat(store.warnings()).isEmpty();
+            assertThat(store.find(FILE, 0, Set.of("anisotropy/v1"))).containsEntry("anisotropy/v1", new MeasureResult(0.5, 10, 0, ""));
+            MeasureResult resampled = new MeasureResult(7.5, 100, 0, "", 0.25);
+            store.put(FILE, 1, Map.of("twonn/v2;resamples=5", resampled));
+            assertThat(store.find(FILE, 1, Set.of("twonn/v2;resamples=5"))).containsEntry("twonn/v2;resamples=5", resampled);
+        }
+        try (Connection reopened = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = reopened.createStatement();
+             var rows = statement.executeQuery("PRAGMA user_version")) {
+            assertThat(rows.getInt(1)).isEqualTo(SqliteResultStore.SCHEMA_VERSION).isEqualTo(2);
+        }
+    }
 }

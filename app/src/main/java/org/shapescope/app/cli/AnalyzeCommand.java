@@ -130,8 +130,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             store.warnings().forEach(warning -> err.println("shapescope: " + warning));
             List<String> columns = estimators.stream().map(Estimator::name).toList();
-            String text = format.equals("csv") ? MetricsCsv.of(columns, rows)
-                    : json(folder, parameters, estimators, rows, failures, summary);
+            Set<String> withSpread = withSpread(estimators, parameters);
+            String text = format.equals("csv") ? MetricsCsv.of(columns, withSpread, rows)
+                    : json(folder, parameters, estimators, withSpread, rows, failures, summary);
             if (out == null) {
                 PrintWriter writer = spec.commandLine().getOut();
                 writer.print(text);
@@ -187,8 +188,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         return empty == 0;
     }
 
-    private static String json(RunFolder folder, MeasureParameters parameters, List<Estimator> columns, List<CellResult> rows,
-                               java.util.Collection<CellFailure> failures, GridSummary summary) throws IOException {
+    /** The metrics reported with a spread: the resampled ones, when there is more than one resample. */
+    static Set<String> withSpread(List<Estimator> estimators, MeasureParameters parameters) {
+        return parameters.resamples() == 1 ? Set.of()
+                : estimators.stream().filter(e -> e.resampled(parameters)).map(Estimator::name).collect(Collectors.toSet());
+    }
+
+    private static String json(RunFolder folder, MeasureParameters parameters, List<Estimator> columns, Set<String> withSpread,
+                               List<CellResult> rows, java.util.Collection<CellFailure> failures, GridSummary summary)
+            throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("run", folder.metadata().name());
         report.put("folder", folder.directory().toString());
@@ -196,6 +204,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Object> params = new LinkedHashMap<>();
         for (MeasureParameter parameter : MeasureParameter.values()) {
             params.put(parameter.id(), parameter.valueIn(parameters));
+        }
+        if (parameters.resamples() > 1) {
+            params.put("resamples", parameters.resamples());
         }
         report.put("parameters", params);
         List<Map<String, Object>> cells = new ArrayList<>();
@@ -206,6 +217,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             for (Estimator metric : columns) {
                 MeasureResult result = row.measures().get(metric.name());
                 cell.put(metric.name(), result != null && Double.isFinite(result.value()) ? result.value() : null);
+                if (withSpread.contains(metric.name())) {
+                    cell.put(metric.name() + MetricsCsv.SPREAD_SUFFIX,
+                            result != null && Double.isFinite(result.spread()) ? result.spread() : null);
+                }
             }
             cell.put("tokens_used", row.tokensUsed());
             cell.put("tokens_dropped", row.tokensDropped());

@@ -20,8 +20,17 @@ final class MeasureOptions {
                     + "duplicates kept (cut but counted in F), the smallest 20%% of ratios fitted")
     boolean twonnAuthors;
 
+    @Option(names = "--resamples", paramLabel = "R", defaultValue = "1",
+            description = "compute twonn, mle, phd and gride on R seeded token samples (seeds S … S+R-1) and report "
+                    + "mean and standard deviation (<metric>_std); Lee et al. (ACL 2025) use 5 (default: ${DEFAULT-VALUE}, one sample)")
+    int resamples;
+
     MeasureParameters parameters() {
+        if (resamples < 1) {
+            throw new IllegalArgumentException("--resamples must be at least 1, not " + resamples);
+        }
         return MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)
-                .withTwonnDiscardFraction(twonnDiscard).withTwonnAuthorsPreset(twonnAuthors);
+                .withTwonnDiscardFraction(twonnDiscard).withTwonnAuthorsPreset(twonnAuthors)
+                .withResamples(resamples);
     }
 }

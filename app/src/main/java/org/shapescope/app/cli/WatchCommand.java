@@ -28,6 +28,7 @@ import org.shapescope.analysis.run.RunFolderException;
 import org.shapescope.analysis.run.RunFollower;
 import org.shapescope.analysis.run.RunInspection;
 import org.shapescope.analysis.store.ResultStore;
+import org.shapescope.app.data.MetricsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,6 +151,9 @@ final class WatchCommand implements Callable<Integer> {
             for (Estimator metric : estimators) {
                 MeasureResult value = result.measures().get(metric.name());
                 cell.put(metric.name(), value != null && Double.isFinite(value.value()) ? value.value() : null);
+                if (value != null && value.hasSpread()) {
+                    cell.put(metric.name() + MetricsCsv.SPREAD_SUFFIX, Double.isFinite(value.spread()) ? value.spread() : null);
+                }
             }
             String line;
             try {

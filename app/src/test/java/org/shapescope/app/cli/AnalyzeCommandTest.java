@@ -106,4 +106,47 @@ class AnalyzeCommandTest {
         assertThat(rows.get(3).split(",")[3]).as("layer 2 has no layer 3 to compare with").isEqualTo("NaN");
         assertThat(Double.parseDouble(rows.get(1).split(",")[3])).isBetween(0.0, 1.0);
     }
+
+    @Test
+    void oneResampleGivesTheSameBytesAsNoResamples() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 80, 8);
+        for (String format : List.of("csv", "json")) {
+            String plain = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle,gride", "--tokens", "50",
+                    "--format", format, "--no-cache").out();
+            String one = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle,gride", "--tokens", "50",
+                    "--format", format, "--no-cache", "--resamples", "1").out();
+            assertThat(one).as(format).isEqualTo(plain).doesNotContain("_std").doesNotContain("resamples");
+        }
+    }
+
+    @Test
+    void resamplesAddAStdColumnAfterEachResampledMetric() throws Exception {
+        InspectCommandTest.writeRun(dir, 2, 2, 80, 8);
+        CliRunner result = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn,mle", "--tokens", "50",
+                "--resamples", "5");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("step,layer,anisotropy,twonn,twonn_std,mle,mle_std,tokens_used,tokens_dropped");
+        String[] cells = lines.get(1).split(",");
+        assertThat(Double.parseDouble(cells[4])).as("twonn_std").isPositive();
+        assertThat(Double.parseDouble(cells[6])).as("mle_std").isPositive();
+
+        String single = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy", "--tokens", "50").out();
+        assertThat(single.lines().skip(1).map(l -> l.split(",")[2]).toList()).as("anisotropy is not resampled")
+                .isEqualTo(lines.stream().skip(1).map(l -> l.split(",")[2]).toList());
+
+        JsonNode report = new ObjectMapper().readTree(CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn",
+                "--tokens", "50", "--resamples", "5", "--format", "json").out());
+        assertThat(report.get("parameters").get("resamples").asInt()).isEqualTo(5);
+        JsonNode cell = null;
+        for (JsonNode candidate : report.get("cells")) {
+            if (candidate.get("step").asText().equals(cells[0]) && candidate.get("layer").asText().equals(cells[1])) {
+                cell = candidate;
+            }
+        }
+        assertThat(cell).as("the CSV's first cell in the JSON").isNotNull();
+        assertThat(cell.get("twonn_std").asDouble()).isEqualTo(Double.parseDouble(cells[4]));
+        assertThat(cell.has("anisotropy_std")).isFalse();
+        assertThat(cell.get("notes").get("twonn").asText()).contains("mean ± std over 5 resamples (seeds 0–4)");
+    }
 }
