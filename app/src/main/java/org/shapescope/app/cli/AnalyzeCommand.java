@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shapescope.analysis.geometry.Estimator;
-import org.shapescope.analysis.geometry.Estimators;
 import org.shapescope.analysis.geometry.MeasureParameter;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
@@ -51,24 +50,19 @@ import picocli.CommandLine.Spec;
                 + "Exit status: 0 every cell has every value, 1 problems, failed or empty cells (or, with --cached-only, "
                 + "cells the store lacks), 2 unusable run.")
 final class AnalyzeCommand implements Callable<Integer> {
-    static final String DEFAULT_METRICS = "anisotropy,twonn,mle,pca_dim";
+    static final String DEFAULT_METRICS = GridOptions.DEFAULT_METRICS;
 
     @Parameters(paramLabel = "RUN", description = "the run folder")
     Path run;
 
-    @Option(names = "--metrics", split = ",", paramLabel = "M", defaultValue = DEFAULT_METRICS,
-            completionCandidates = EstimatorNames.class,
-            description = "comma-separated, of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; each is described below)")
-    List<String> metricIds;
+    @Mixin
+    GridOptions grid;
 
     @Mixin
     MeasureOptions measure;
 
     @Mixin
     StoreOptions storeOptions;
-
-    @Option(names = "--threads", paramLabel = "T", description = "cores to use (default: all)")
-    Integer threads;
 
     @Option(names = "--cached-only", description = "compute nothing: print what the store holds (missing values empty)")
     boolean cachedOnly;
@@ -84,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Estimator> estimators = Estimators.named(metricIds);
+        List<Estimator> estimators = grid.estimators();
         if (!format.equals("csv") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
         }
@@ -98,10 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return RunInspection.UNUSABLE;
             }
             RunFolder folder = usable.get();
-            int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (cores < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1");
-            }
+            int cores = grid.cores();
             List<CellKey> cells = GridEngine.cells(folder);
             CoreSplit split = CoreSplit.of(cores, cells.size());
             MeasureParameters parameters = measure.parameters().withThreads(split.threadsPerCell());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.shapescope.analysis.geometry.Estimator;
-import org.shapescope.analysis.geometry.Estimators;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.MeasureResult;
 import org.shapescope.analysis.grid.Cancellation;
@@ -56,23 +55,18 @@ final class WatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "the run folder (it may hold no checkpoint yet)")
     Path run;
 
-    @Option(names = "--metrics", split = ",", paramLabel = "M", defaultValue = AnalyzeCommand.DEFAULT_METRICS,
-            completionCandidates = EstimatorNames.class,
-            description = "comma-separated, of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    List<String> metricIds;
-
     @Option(names = "--idle-exit", paramLabel = "SECONDS",
             description = "end after this many seconds without a new checkpoint (default: run until Ctrl-C)")
     Double idleExit;
+
+    @Mixin
+    GridOptions grid;
 
     @Mixin
     MeasureOptions measure;
 
     @Mixin
     StoreOptions storeOptions;
-
-    @Option(names = "--threads", paramLabel = "T", description = "cores to use (default: all)")
-    Integer threads;
 
     @Option(names = "--settle", paramLabel = "MILLIS", defaultValue = "500",
             description = "how long a file written in place must keep its size before it is read (default: ${DEFAULT-VALUE})")
@@ -83,11 +77,8 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Estimator> estimators = Estimators.named(metricIds);
-        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (cores < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
-        }
+        List<Estimator> estimators = grid.estimators();
+        int cores = grid.cores();
         if (idleExit != null && !(idleExit >= 0)) {
             throw new IllegalArgumentException("--idle-exit must be a number of seconds, at least 0");
         }
