@@ -2,7 +2,8 @@
 # The geometry benchmark of docs/benchmarks.md, in one invocation: makes the synthetic
 # GPT-2-small-sized run (12 checkpoints x 13 layers x 4096 tokens x 768, float16) with its npy
 # twin if absent, times Shapescope's grid (no cache), the numpy/scikit-learn reference and the
-# PyTorch script (torch_reference.py) on the same values, compares the numbers, and prints the ratios.
+# PyTorch script (torch_reference.py) on the same values, compares the numbers, and prints the ratios,
+# with each kernel's rate as a fraction of one thread's SGEMM (sgemm_peak.py) measured in the same run.
 # usage: app/bench/grid_benchmark.sh [WORKDIR]   (needs app/target/shapescope.jar, Debian python3-numpy/-sklearn/-torch)
 #   HIDDEN=2048 CHECKPOINTS=6 LAYERS=25 app/bench/grid_benchmark.sh /work/bench-2048   for the d 2048 workload
 set -euo pipefail
@@ -16,7 +17,10 @@ if [ ! -d "$work/gpt2-synth" ]; then
   java -jar "$jar" bench make-run "$work/gpt2-synth" --npy "$work/gpt2-synth-npy" --hidden "${HIDDEN:-768}" \
     --checkpoints "${CHECKPOINTS:-12}" --layers "${LAYERS:-13}"
 fi
-ours=$( { OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1} /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv"; } 2>&1 )
+peak=$(/usr/bin/python3 "$here/sgemm_peak.py" --inner "${HIDDEN:-768}")
+echo "peak: $peak"
+sgemm=$(echo "$peak" | sed -n 's/^sgemm \([0-9.]*\) .*/\1/p')
+ours=$( { OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1} /usr/bin/time -f "max RSS %M kB" java -Xmx1g -jar "$jar" bench grid "$work/gpt2-synth" --workers "$workers" --threads "$threads" --out "$work/ours.csv" --sgemm-peak "$sgemm"; } 2>&1 )
 echo "shapescope: $ours"
 ref=$(/usr/bin/python3 "$here/reference_grid.py" "$work/gpt2-synth-npy" "$work/reference.csv")
 echo "$ref"

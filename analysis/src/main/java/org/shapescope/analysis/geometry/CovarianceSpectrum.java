@@ -44,7 +44,8 @@ record CovarianceSpectrum(double[] eigenvalues, int dimension, double total) {
     /** As {@link #symmetricEigenvalues(double[], int)}, by LAPACK when lapack is not null. */
     static double[] symmetricEigenvalues(double[] g, int m, LAPACK lapack) {
         if (lapack == null) {
-            return symmetricEigenvalues(g, m);
+            return KernelLedger.call(KernelLedger.Kernel.EIGENVALUES, KernelLedger.Flops.symmetricEigenvalues(m),
+                    () -> symmetricEigenvalues(g, m));
         }
         double[] ascending = NativeLapack.symmetricEigenvalues(lapack, g.clone(), m);
         double[] lambda = new double[m];

@@ -26,6 +26,17 @@ final class LargestEigenvalue {
 
     /** λ₁ of XᵀX, or NaN when {@link #MAX_STEPS} steps did not converge. */
     static double of(float[] x, int n, int d, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        long[] flops = {0};
+        try {
+            return iterate(x, n, d, cancelled, flops);
+        } finally {
+            KernelLedger.book(KernelLedger.Kernel.LANCZOS, flops[0], System.nanoTime() - start);
+        }
+    }
+
+    /** The iteration of {@link #of}; adds its operations to {@code flops[0]}. */
+    private static double iterate(float[] x, int n, int d, BooleanSupplier cancelled, long[] flops) {
         int steps = Math.min(MAX_STEPS, d);
         double[][] basis = new double[steps + 1][];
         double[] alpha = new double[steps];
@@ -43,6 +54,8 @@ final class LargestEigenvalue {
         for (int k = 0; k < steps; k++) {
             BlockWorkers.checkCancelled(cancelled);
             double[] w = scatterTimes(x, n, d, basis[k], xv);
+            // X·v and Xᵀ(X·v): 2·n·d multiply-adds; two reorthogonalisation passes over k + 1 vectors
+            flops[0] += 4L * n * d + 8L * (k + 1) * d;
             alpha[k] = dot(w, basis[k]);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= k; i++) {

@@ -36,7 +36,9 @@ final class NativeDistanceScan {
         int width = p1 - p0;
         // column-major view: row-major xc is A = xcᵀ (d × n, lda = d); dots = A[:, p0:]ᵀ · A[:, p0:p1]
         float[] dots = new float[m * width];
-        NativeBlas.call(() -> blas.sgemm("T", "N", m, width, d, 1f, xc, p0 * d, d, xc, p0 * d, d, 0f, dots, 0, m));
+        NativeBlas.call(() -> KernelLedger.run(KernelLedger.Kernel.DISTANCE_PRODUCTS, KernelLedger.Flops.gemm(m, width, d),
+                () -> blas.sgemm("T", "N", m, width, d, 1f, xc, p0 * d, d, xc, p0 * d, d, 0f, dots, 0, m)));
+        long selection = System.nanoTime();
         for (int q = p0; q < p1; q++) {
             int col = (q - p0) * m - p0;
             float nq = norms[q];
@@ -51,5 +53,6 @@ final class NativeDistanceScan {
                 }
             }
         }
+        KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_SELECTION, 0, System.nanoTime() - selection);
     }
 }

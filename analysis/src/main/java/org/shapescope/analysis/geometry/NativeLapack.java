@@ -36,7 +36,8 @@ final class NativeLapack {
         lapack.dsyevd("N", "U", m, g, Math.max(1, m), w, size, -1, isize, -1, info);
         double[] work = new double[Math.max(2 * m + 1, (int) size[0])];
         int[] iwork = new int[Math.max(1, isize[0])];
-        NativeBlas.call(() -> lapack.dsyevd("N", "U", m, g, Math.max(1, m), w, work, work.length, iwork, iwork.length, info));
+        NativeBlas.call(() -> KernelLedger.run(KernelLedger.Kernel.EIGENVALUES, KernelLedger.Flops.symmetricEigenvalues(m),
+                () -> lapack.dsyevd("N", "U", m, g, Math.max(1, m), w, work, work.length, iwork, iwork.length, info)));
         if (info.val != 0) {
             throw new ArithmeticException("dsyevd failed (info " + info.val + ") on " + m + " x " + m);
         }

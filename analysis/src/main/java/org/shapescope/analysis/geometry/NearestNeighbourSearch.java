@@ -85,8 +85,12 @@ final class NearestNeighbourSearch {
         int q0 = DotProductPanels.blockStart(bi);
         int qEnd = q0 + panels.blockSize(bi);
         boolean diagonal = bi == bj;
+        long start = System.nanoTime();
+        long inProducts = 0;
         for (int q = q0; q < qEnd; q++) {
+            long t = System.nanoTime();
             panels.dot(xc, q * d, bj, 0, d, dots);
+            inProducts += System.nanoTime() - t;
             float nq = norms[q];
             for (int r = 0; r < jn; r++) {
                 int j = j0 + r;
@@ -100,9 +104,22 @@ final class NearestNeighbourSearch {
                 }
             }
         }
+        KernelLedger.book(KernelLedger.Kernel.DISTANCE_PRODUCTS, KernelLedger.Flops.gemm(qEnd - q0, jn, d), inProducts);
+        KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_SELECTION, 0, System.nanoTime() - start - inProducts);
     }
 
     private static NeighbourTable recheck(float[] x, int n, int d, int k, CandidateHeaps[] heaps) {
+        long start = System.nanoTime();
+        long[] distancesComputed = {0};
+        try {
+            return recheck(x, n, d, k, heaps, distancesComputed);
+        } finally {
+            // a difference, a product and a sum per coordinate of each exact distance
+            KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_RECHECK, 3L * d * distancesComputed[0], System.nanoTime() - start);
+        }
+    }
+
+    private static NeighbourTable recheck(float[] x, int n, int d, int k, CandidateHeaps[] heaps, long[] distancesComputed) {
         int total = 0;
         for (CandidateHeaps h : heaps) {
             total = Math.max(total, h.capacity());
@@ -123,6 +140,7 @@ final class NearestNeighbourSearch {
             // the same top-`total` set by the float order whatever the number of workers
             sortByDistanceThenIndex(exact, merged, m);
             m = Math.min(m, total);
+            distancesComputed[0] += m;
             for (int c = 0; c < m; c++) {
                 exact[c] = euclidean(x, d, i, merged[c]);
             }

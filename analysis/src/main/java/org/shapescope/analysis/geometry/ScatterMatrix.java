@@ -32,9 +32,10 @@ final class ScatterMatrix {
     /** XᵀX when d ≤ n, else XXᵀ; row-major, symmetric, of order {@link #order}. blas null: pure Java. */
     static double[] of(float[] x, int n, int d, int threads, BooleanSupplier cancelled, BLAS blas) {
         if (blas == null) {
-            return d <= n
+            long flops = d <= n ? KernelLedger.Flops.syrk(d, n) : KernelLedger.Flops.syrk(n, d);
+            return KernelLedger.call(KernelLedger.Kernel.SCATTER, flops, () -> d <= n
                     ? GramMatrix.of(GramMatrix.transpose(x, n, d), d, n, threads, cancelled)
-                    : GramMatrix.of(x, n, d, threads, cancelled);
+                    : GramMatrix.of(x, n, d, threads, cancelled));
         }
         return d <= n ? nativeScatter(blas, x, n, d, cancelled) : nativeGram(blas, x, n, d, cancelled);
     }
@@ -54,7 +55,8 @@ final class ScatterMatrix {
             for (int i = 0; i < rows * d; i++) {
                 chunk[i] = x[offset + i];
             }
-            NativeBlas.call(() -> blas.dsyrk("U", "N", d, rows, 1.0, chunk, 0, d, 1.0, g, 0, d));
+            NativeBlas.call(() -> KernelLedger.run(KernelLedger.Kernel.SCATTER, KernelLedger.Flops.syrk(d, rows),
+                    () -> blas.dsyrk("U", "N", d, rows, 1.0, chunk, 0, d, 1.0, g, 0, d)));
         }
         return mirrorLower(g, d);
     }
@@ -76,7 +78,8 @@ final class ScatterMatrix {
                     block[to + j] = x[from + j];
                 }
             }
-            NativeBlas.call(() -> blas.dsyrk("U", "T", n, cols, 1.0, block, 0, cols, 1.0, g, 0, n));
+            NativeBlas.call(() -> KernelLedger.run(KernelLedger.Kernel.SCATTER, KernelLedger.Flops.syrk(n, cols),
+                    () -> blas.dsyrk("U", "T", n, cols, 1.0, block, 0, cols, 1.0, g, 0, n)));
         }
         return mirrorLower(g, n);
     }

@@ -11,6 +11,7 @@ import org.shapescope.analysis.geometry.CellAnalyzer;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.geometry.Estimator;
 import org.shapescope.analysis.geometry.Estimators;
+import org.shapescope.analysis.geometry.KernelLedger;
 import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.PoolCellExecutor;
 import org.shapescope.analysis.store.ResultStore;
@@ -129,6 +130,10 @@ final class BenchCommand implements Runnable {
         int threads;
         @Option(names = "--out", paramLabel = "CSV")
         Path out;
+        @Option(names = "--sgemm-peak", paramLabel = "GFLOPS",
+                description = "one thread's SGEMM rate measured in the same run (app/bench/sgemm_peak.py); each kernel is then "
+                        + "also given as a fraction of it")
+        Double sgemmPeak;
         @Spec
         CommandSpec spec;
 
@@ -137,6 +142,7 @@ final class BenchCommand implements Runnable {
             List<Estimator> metrics = Estimators.named(metricIds);
             RunFolder folder = RunFolder.open(run);
             BenchSupport.resetHeapPeak();
+            KernelLedger.reset();
             CollectingListener collected = new CollectingListener();
             GridSummary summary = new GridEngine(folder, metrics, MeasureParameters.defaults().withThreads(threads), ResultStore.none(),
                     new PoolCellExecutor(workers)).run(collected, new Cancellation());
@@ -146,10 +152,29 @@ final class BenchCommand implements Runnable {
                     summary.computed(), summary.elapsed().toNanos() / 1e9, summary.elapsed().toNanos() / 1e9 / Math.max(1, summary.computed()),
                     workers, threads, peak / 1e6, BenchSupport.maxHeapBytes() / 1e6);
             spec.commandLine().getOut().printf("kernels %s%n", CellAnalyzer.kernels());
+            printLedger(spec.commandLine().getOut(), summary.elapsed().toNanos() * (double) workers * threads);
             if (out != null) {
                 Files.writeString(out, MetricsCsv.of(metrics.stream().map(Estimator::name).toList(), collected.results()));
             }
             return summary.failed() == 0 ? 0 : 1;
+        }
+
+        /**
+         * Per kernel: its share of the cores' time (wall time × workers × threads), its rate per
+         * thread and, with {@code --sgemm-peak}, that rate as a fraction of one thread's SGEMM.
+         */
+        private void printLedger(PrintWriter out, double coreNanos) {
+            out.printf("%-30s %7s %9s %7s %9s %14s%s%n", "kernel", "calls", "thread-s", "share", "GFLOP", "GFLOP/s/thread",
+                    sgemmPeak == null ? "" : "  of SGEMM peak");
+            for (KernelLedger.Entry e : KernelLedger.snapshot()) {
+                if (e.calls() == 0) {
+                    continue;
+                }
+                double rate = e.gflopsPerThread();
+                out.printf(java.util.Locale.ROOT, "%-30s %7d %9.2f %6.1f%% %9.1f %14s%s%n", e.kernel().label(), e.calls(), e.seconds(),
+                        100 * e.nanos() / coreNanos, e.flops() / 1e9, Double.isNaN(rate) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", rate),
+                        sgemmPeak == null || Double.isNaN(rate) ? "" : String.format(java.util.Locale.ROOT, "  %5.1f%%", 100 * rate / sgemmPeak));
+            }
         }
     }
 
