@@ -31,7 +31,12 @@ public final class KernelLedger {
         /** Turning products into squared distances and keeping the k + margin smallest per row. */
         NEIGHBOUR_SELECTION("neighbour selection (heaps)"),
         /** Exact double distances of the candidates and the final k per row. */
-        NEIGHBOUR_RECHECK("neighbour recheck");
+        NEIGHBOUR_RECHECK("neighbour recheck"),
+        /**
+         * Rows whose float candidates could not be vouched for, re-measured against every row
+         * (booked with no time: it is inside {@link #NEIGHBOUR_RECHECK}'s).
+         */
+        NEIGHBOUR_EXHAUSTIVE_ROWS("rows measured against all");
 
         private final String label;
         private final LongAdder calls = new LongAdder();
@@ -84,7 +89,12 @@ public final class KernelLedger {
 
     /** Books a measured span (for loops that time their own parts). */
     static void book(Kernel kernel, long flops, long nanos) {
-        kernel.calls.increment();
+        book(kernel, 1, flops, nanos);
+    }
+
+    /** Books {@code calls} calls at once. */
+    static void book(Kernel kernel, long calls, long flops, long nanos) {
+        kernel.calls.add(calls);
         kernel.nanos.add(nanos);
         kernel.flops.add(flops);
     }

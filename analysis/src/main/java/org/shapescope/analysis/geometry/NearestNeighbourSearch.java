@@ -10,9 +10,11 @@ import java.util.function.BooleanSupplier;
  * is present, else from {@link DotProductPanels} over pairs of row blocks I ≤ J (either way each
  * pair serves both sides: half the work of a full distance matrix).
  * Each worker keeps its own k + {@link #RECHECK_MARGIN} best candidates per row; these are
- * merged as sets under the order (distance, index), and finally re-measured exactly in double
- * from the input values and re-sorted, so rounding of the float kernel cannot reorder the k
- * kept neighbours. The result does not depend on the number of threads.
+ * merged as sets under the order (distance, index), and those that a bound on the float
+ * kernel's rounding cannot rule out are re-measured exactly in double from the input values and
+ * re-sorted; a row whose candidates the bound cannot vouch for is measured against every row.
+ * So the k neighbours and their distances are the exact ones (ties by index), whatever the
+ * rounding of the float kernel, and do not depend on the number of threads.
  */
 final class NearestNeighbourSearch {
 
@@ -48,7 +50,7 @@ final class NearestNeighbourSearch {
                     / NativeDistanceScan.PANEL)), n, candidates);
             NativeDistanceScan.scan(blas, xc, n, d, norms, heaps, cancelled);
             BlockWorkers.checkCancelled(cancelled);
-            return recheck(x, n, d, k, heaps);
+            return recheck(x, n, d, k, norms, heaps);
         }
         DotProductPanels panels = DotProductPanels.of(xc, n, d);
         int blocks = panels.blocks();
@@ -66,7 +68,7 @@ final class NearestNeighbourSearch {
         BlockWorkers.run(pairs, workers, cancelled, (pair, worker) ->
                 scanPair(xc, d, norms, panels, pairI[pair], pairJ[pair], heaps[worker]));
         BlockWorkers.checkCancelled(cancelled);
-        return recheck(x, n, d, k, heaps);
+        return recheck(x, n, d, k, norms, heaps);
     }
 
     private static CandidateHeaps[] heaps(int workers, int n, int candidates) {
@@ -108,27 +110,61 @@ final class NearestNeighbourSearch {
         KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_SELECTION, 0, System.nanoTime() - start - inProducts);
     }
 
-    private static NeighbourTable recheck(float[] x, int n, int d, int k, CandidateHeaps[] heaps) {
+    private static NeighbourTable recheck(float[] x, int n, int d, int k, float[] norms, CandidateHeaps[] heaps) {
         long start = System.nanoTime();
-        long[] distancesComputed = {0};
+        long[] counts = {0, 0};
         try {
-            return recheck(x, n, d, k, heaps, distancesComputed);
+            return recheck(x, n, d, k, norms, heaps, counts);
         } finally {
             // a difference, a product and a sum per coordinate of each exact distance
-            KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_RECHECK, 3L * d * distancesComputed[0], System.nanoTime() - start);
+            KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_RECHECK, 3L * d * counts[0], System.nanoTime() - start);
+            if (counts[1] > 0) {
+                KernelLedger.book(KernelLedger.Kernel.NEIGHBOUR_EXHAUSTIVE_ROWS, counts[1], 3L * d * (n - 1) * counts[1], 0);
+            }
         }
     }
 
-    private static NeighbourTable recheck(float[] x, int n, int d, int k, CandidateHeaps[] heaps, long[] distancesComputed) {
+    /**
+     * Bound on |key − D²| per unit of ‖q‖² + ‖j‖², where key is the scan's float squared distance
+     * of rows q, j and D² the exact squared distance of the input rows. With u = 2⁻²⁴: centring
+     * rounds each coordinate once, relative u, which moves D² by at most 4u(‖q‖² + ‖j‖²) (a
+     * translation itself changes no distance); the float norms carry u each; the float dot
+     * product of d terms, in any order, errs by at most γ_d·|q|·|j| ≤ d·u/(1 − d·u)·(‖q‖² + ‖j‖²)/2
+     * (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., §3.1); forming
+     * ‖q‖² + ‖j‖² − 2q·j rounds twice more. Together below (d + 8)·u; twice that is used.
+     */
+    static double scanErrorFactor(int d) {
+        return 2.0 * (d + 8) * 0x1p-24;
+    }
+
+    /**
+     * Exact k nearest of each row from its float candidates. Only candidates that can be among the
+     * exact k are re-measured: with B(j) = {@link #scanErrorFactor}·(‖q‖² + ‖j‖²), the first k
+     * candidates in float order have D² ≤ T = max(key + B), so a candidate with key − B &gt; T
+     * cannot be among the k and is skipped. Rows outside the candidates have a key at least the
+     * last candidate's; when even that key minus the largest B does not clear T, the candidates
+     * may not hold the exact k (the float order is rounding noise there, as inside a cluster far
+     * tighter than the cloud), and the row is re-measured against every other row instead.
+     * {@code counts[0]} gets the exact distances measured, {@code counts[1]} the rows measured against every row.
+     */
+    private static NeighbourTable recheck(float[] x, int n, int d, int k, float[] norms, CandidateHeaps[] heaps, long[] counts) {
         int total = 0;
         for (CandidateHeaps h : heaps) {
             total = Math.max(total, h.capacity());
+        }
+        double factor = scanErrorFactor(d);
+        // exact distances are summed in double: a skipped row must exceed T by more than their rounding
+        double doubleRounding = 1 + 4.0 * d * 0x1p-53;
+        double largestNorm = 0;
+        for (float v : norms) {
+            largestNorm = Math.max(largestNorm, v);
         }
         double[] distances = new double[n * k];
         int[] indices = new int[n * k];
         int[] merged = new int[total * heaps.length];
         float[] keys = new float[merged.length];
-        double[] exact = new double[merged.length];
+        double[] exact = new double[Math.max(merged.length, k + 1)];
+        int[] best = new int[k + 1];
         for (int i = 0; i < n; i++) {
             int m = 0;
             for (CandidateHeaps h : heaps) {
@@ -140,11 +176,29 @@ final class NearestNeighbourSearch {
             // the same top-`total` set by the float order whatever the number of workers
             sortByDistanceThenIndex(exact, merged, m);
             m = Math.min(m, total);
-            distancesComputed[0] += m;
-            for (int c = 0; c < m; c++) {
-                exact[c] = euclidean(x, d, i, merged[c]);
+            double t = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                t = Math.max(t, exact[c] + factor * ((double) norms[i] + norms[merged[c]]));
             }
-            sortByDistanceThenIndex(exact, merged, m);
+            double skipAbove = t * doubleRounding;
+            boolean everyRow = m == n - 1;
+            if (!everyRow && !(exact[m - 1] - factor * (norms[i] + largestNorm) > skipAbove)) {
+                counts[1]++;
+                againstEveryRow(x, n, d, k, i, exact, best, distances, indices);
+                continue;
+            }
+            int kept = 0;
+            for (int c = 0; c < m; c++) {
+                int j = merged[c];
+                if (exact[c] - factor * ((double) norms[i] + norms[j]) > skipAbove) {
+                    continue;
+                }
+                merged[kept] = j;
+                exact[kept] = euclidean(x, d, i, j);
+                kept++;
+            }
+            counts[0] += kept;
+            sortByDistanceThenIndex(exact, merged, kept);
             for (int j = 0; j < k; j++) {
                 distances[i * k + j] = exact[j];
                 indices[i * k + j] = merged[j];
@@ -153,16 +207,61 @@ final class NearestNeighbourSearch {
         return new NeighbourTable(n, k, distances, indices);
     }
 
-    /** ‖x_a − x_b‖ in double. */
+    /** The exact k nearest of row i among all other rows, by (distance, index); {@code dist}, {@code idx} are scratch of length ≥ k + 1. */
+    private static void againstEveryRow(float[] x, int n, int d, int k, int i, double[] dist, int[] idx,
+                                        double[] distances, int[] indices) {
+        int size = 0;
+        for (int j = 0; j < n; j++) {
+            if (j == i) {
+                continue;
+            }
+            double v = euclidean(x, d, i, j);
+            if (size == k && !(v < dist[k - 1])) {
+                continue; // j ascends: an equal distance loses to the kept, smaller index
+            }
+            int b = Math.min(size, k - 1);
+            size = Math.min(size + 1, k);
+            while (b > 0 && dist[b - 1] > v) {
+                dist[b] = dist[b - 1];
+                idx[b] = idx[b - 1];
+                b--;
+            }
+            dist[b] = v;
+            idx[b] = j;
+        }
+        for (int j = 0; j < k; j++) {
+            distances[i * k + j] = dist[j];
+            indices[i * k + j] = idx[j];
+        }
+    }
+
+    /**
+     * ‖x_a − x_b‖ in double, summed in four interleaved partial sums (coordinates j mod 4), which
+     * keeps four additions in flight instead of one long dependency chain.
+     */
     static double euclidean(float[] x, int d, int a, int b) {
-        double s = 0;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int ia = a * d;
         int ib = b * d;
-        for (int j = 0; j < d; j++) {
-            double diff = (double) x[ia + j] - x[ib + j];
-            s += diff * diff;
+        int j = 0;
+        for (; j + 3 < d; j += 4) {
+            double e0 = (double) x[ia + j] - x[ib + j];
+            double e1 = (double) x[ia + j + 1] - x[ib + j + 1];
+            double e2 = (double) x[ia + j + 2] - x[ib + j + 2];
+            double e3 = (double) x[ia + j + 3] - x[ib + j + 3];
+            s0 += e0 * e0;
+            s1 += e1 * e1;
+            s2 += e2 * e2;
+            s3 += e3 * e3;
         }
-        return Math.sqrt(s);
+        for (; j < d; j++) {
+            double e = (double) x[ia + j] - x[ib + j];
+            s0 += e * e;
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3));
     }
 
     /** Insertion sort of the first m entries by (distance, index); m is a few dozen. */

@@ -1,5 +1,7 @@
 package org.shapescope.analysis.geometry;
 
+import dev.ludovic.netlib.blas.BLAS;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -38,7 +40,40 @@ class GeometryKernelTest {
         for (int i = 0; i < x.length; i++) {
             x[i] += 100f; // a large common offset: the float kernel must not lose the order
         }
-        NeighbourTable t = NearestNeighbourSearch.of(x, n, d, k, 2, () -> false);
+        assertMatchesBruteForce(x, n, d, k);
+    }
+
+    /**
+     * A tight cluster (spread 1e-4 of the cloud's) inside a unit Gaussian cloud: within it the
+     * float distances of the scan (‖q‖² + ‖j‖² − 2q·j) are rounding noise, so the float order of
+     * the cluster's members says nothing, and a fixed margin of extra candidates cannot hold the
+     * true neighbours. The search must notice and measure those rows exactly.
+     */
+    @Test
+    void nearestNeighboursInsideATightClusterMatchBruteForce() {
+        int n = 400;
+        int cluster = 60;
+        int d = 50;
+        int k = 5;
+        float[] x = Clouds.gaussian(n, d, 91);
+        float[] tight = Clouds.gaussian(cluster, d, 92);
+        for (int i = 0; i < cluster; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = x[j] + 1e-4f * tight[i * d + j]; // around row 0
+            }
+        }
+        assertMatchesBruteForce(x, n, d, k);
+        BLAS blas = NativeBlas.orNull();
+        if (blas != null) {
+            assertMatchesBruteForce(x, n, d, k, NearestNeighbourSearch.of(x, n, d, k, 1, () -> false, blas));
+        }
+    }
+
+    private static void assertMatchesBruteForce(float[] x, int n, int d, int k) {
+        assertMatchesBruteForce(x, n, d, k, NearestNeighbourSearch.of(x, n, d, k, 2, () -> false, null));
+    }
+
+    private static void assertMatchesBruteForce(float[] x, int n, int d, int k, NeighbourTable t) {
         for (int i = 0; i < n; i++) {
             double[] dist = new double[n];
             Integer[] order = new Integer[n];
@@ -46,9 +81,9 @@ class GeometryKernelTest {
                 dist[j] = j == i ? Double.POSITIVE_INFINITY : NearestNeighbourSearch.euclidean(x, d, i, j);
                 order[j] = j;
             }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(dist[a], dist[b]));
+            java.util.Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : Integer.compare(a, b));
             for (int j = 0; j < k; j++) {
-                assertThat(t.indices()[i * k + j]).isEqualTo(order[j]);
+                assertThat(t.indices()[i * k + j]).as("row %d, neighbour %d", i, j).isEqualTo(order[j]);
                 assertThat(t.distance(i, j)).isEqualTo(dist[order[j]]);
             }
         }
