@@ -135,6 +135,17 @@ class SparkOnHdfsTest {
                         + " the results");
     }
 
+    @Test
+    void aFileSystemThatCannotBeReachedIsOneLine() throws Exception {
+        // Port 1 refuses; no connection retries (a Hadoop setting passed as Spark passes them: spark.hadoop.*).
+        Outcome job = analyze("hdfs://127.0.0.1:1/runs/x", "--store", dir.resolve("none.sqlite").toString(),
+                "--conf", "spark.hadoop.ipc.client.connect.max.retries=0");
+        assertThat(job.status()).isEqualTo(2);
+        List<String> lines = job.err().lines().filter(line -> line.startsWith("shapescope-spark:")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("shapescope-spark: hdfs://127.0.0.1:1/runs/x: cannot be reached (").contains("refused");
+    }
+
     private record Outcome(int status, String err) {
     }
 

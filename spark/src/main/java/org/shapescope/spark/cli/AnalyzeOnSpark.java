@@ -1,5 +1,6 @@
 package org.shapescope.spark.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
+import org.shapescope.analysis.ErrorText;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.shapescope.analysis.geometry.Estimator;
 import org.shapescope.analysis.geometry.Estimators;
@@ -90,6 +92,12 @@ final class AnalyzeOnSpark implements Callable<Integer> {
         if (store == null && !location.onThisMachine()) {
             err.println("shapescope-spark: " + location.describe() + " is not on this machine: give --store PATH, a local SQLite "
                     + "file for the results");
+            return 2;
+        }
+        try {
+            location.checkReachable();
+        } catch (IOException e) {
+            err.println("shapescope-spark: " + location.describe() + ": cannot be reached (" + ErrorText.firstLine(e) + ")");
             return 2;
         }
         MeasureParameters parameters = MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)

@@ -141,6 +141,19 @@ public final class HadoopStorage implements Storage {
         }
     }
 
+    /**
+     * Asks the file system for {@code file}: a file system that cannot be reached (a NameNode that is
+     * down, a wrong port, refused credentials) throws here, where the other queries would answer
+     * "does not exist". A file that does not exist is no error here.
+     */
+    public void checkReachable(Path file) throws IOException {
+        try {
+            fileSystem().getFileStatus(hadoopPath(file));
+        } catch (FileNotFoundException absent) {
+            // reachable; opening the run says that it does not exist
+        }
+    }
+
     private FileStatus status(Path file) throws IOException {
         try {
             return fileSystem().getFileStatus(hadoopPath(file));

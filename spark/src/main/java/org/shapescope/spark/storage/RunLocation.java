@@ -30,6 +30,13 @@ public record RunLocation(Storage storage, Path folder, boolean onThisMachine) {
         return new RunLocation(storage, HadoopStorage.pathOf(uri).normalize(), "file".equals(uri.getScheme()));
     }
 
+    /** Throws when the run's file system cannot be reached at all ({@link HadoopStorage#checkReachable}). */
+    public void checkReachable() throws java.io.IOException {
+        if (storage instanceof HadoopStorage hadoop) {
+            hadoop.checkReachable(folder);
+        }
+    }
+
     /** The run as the user named it: a path or a URI. */
     public String describe() {
         return storage.describe(folder);
