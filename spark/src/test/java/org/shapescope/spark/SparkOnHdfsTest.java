@@ -144,6 +144,12 @@ class SparkOnHdfsTest {
         List<String> lines = job.err().lines().filter(line -> line.startsWith("shapescope-spark:")).toList();
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).startsWith("shapescope-spark: hdfs://127.0.0.1:1/runs/x: cannot be reached (").contains("refused");
+
+        Outcome s3 = analyze("s3a://bucket/runs/x", "--store", dir.resolve("none.sqlite").toString());
+        assertThat(s3.status()).isEqualTo(2);
+        assertThat(s3.err().lines().filter(line -> line.startsWith("shapescope-spark:")).toList()).singleElement().asString()
+                .startsWith("shapescope-spark: s3a://bucket/runs/x: cannot be reached (no Hadoop FileSystem for s3a:// on the class path")
+                .endsWith("add hadoop-aws (docs/SCALING.md))");
     }
 
     private record Outcome(int status, String err) {

@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.security.AccessControlException;
 import org.apache.spark.SparkConf;
+import org.shapescope.analysis.ErrorText;
 import org.shapescope.analysis.storage.Storage;
 import scala.Tuple2;
 
@@ -184,7 +185,14 @@ public final class HadoopStorage implements Storage {
         }
         Configuration conf = new Configuration();
         settings.forEach(conf::set);
-        FileSystem made = FileSystem.get(URI.create(scheme + "://" + (authority == null ? "" : authority) + "/"), conf);
+        FileSystem made;
+        try {
+            made = FileSystem.get(URI.create(scheme + "://" + (authority == null ? "" : authority) + "/"), conf);
+        } catch (RuntimeException e) {
+            // Hadoop's answer when the scheme's FileSystem class is not on the class path (s3a without hadoop-aws).
+            throw new IOException("no Hadoop FileSystem for " + scheme + ":// on the class path: " + ErrorText.firstLine(e)
+                    + ("s3a".equals(scheme) ? "; add hadoop-aws (docs/SCALING.md)" : ""), e);
+        }
         FileSystem raced = OPEN.putIfAbsent(this, made);
         return raced == null ? made : raced;
     }
