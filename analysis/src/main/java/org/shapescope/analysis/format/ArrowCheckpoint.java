@@ -1,11 +1,11 @@
 package org.shapescope.analysis.format;
 
-import org.shapescope.analysis.storage.Storage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * An Arrow IPC checkpoint file as a {@link CheckpointSource}: its storage and path, declared step,

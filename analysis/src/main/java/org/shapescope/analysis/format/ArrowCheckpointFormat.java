@@ -1,11 +1,11 @@
 package org.shapescope.analysis.format;
 
-import org.shapescope.analysis.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.shapescope.analysis.store.FileIdentity;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * Arrow IPC checkpoints (docs/FORMAT.md): the file format ({@code .arrow}, {@code .feather},

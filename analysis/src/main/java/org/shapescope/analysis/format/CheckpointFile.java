@@ -1,6 +1,5 @@
 package org.shapescope.analysis.format;
 
-import org.shapescope.analysis.storage.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -26,6 +25,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * One checkpoint file of a run folder (see docs/FORMAT.md), opened for reading.

@@ -1,9 +1,9 @@
 package org.shapescope.analysis.format;
 
-import org.shapescope.analysis.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.shapescope.analysis.store.FileIdentity;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * An input format of run folders: the extension point for new kinds of checkpoint. A format

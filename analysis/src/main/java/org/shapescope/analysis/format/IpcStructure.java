@@ -1,6 +1,5 @@
 package org.shapescope.analysis.format;
 
-import org.shapescope.analysis.storage.Storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * Checks the message framing of an Arrow IPC file before Arrow Java reads it, because Arrow Java
