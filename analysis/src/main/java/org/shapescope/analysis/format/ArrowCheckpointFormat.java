@@ -1,11 +1,11 @@
 package org.shapescope.analysis.format;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.shapescope.analysis.store.FileIdentity;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * Arrow IPC checkpoints (docs/FORMAT.md): the file format ({@code .arrow}, {@code .feather},
@@ -24,14 +24,14 @@ public final class ArrowCheckpointFormat implements CheckpointFormat {
     }
 
     @Override
-    public boolean accepts(Path entry) {
+    public boolean accepts(Storage storage, Path entry) {
         String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && SUFFIXES.stream().anyMatch(name::endsWith) && !Files.isDirectory(entry);
+        return !name.startsWith(".") && SUFFIXES.stream().anyMatch(name::endsWith) && !storage.isDirectory(entry);
     }
 
     @Override
-    public FileIdentity identify(Path entry) throws IOException {
-        return FileIdentity.of(entry);
+    public FileIdentity identify(Storage storage, Path entry) throws IOException {
+        return FileIdentity.of(storage, entry);
     }
 
     /** The file format's trailing magic after its footer, or the stream format's end-of-stream marker. */
@@ -41,9 +41,9 @@ public final class ArrowCheckpointFormat implements CheckpointFormat {
     }
 
     @Override
-    public CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException {
-        try (CheckpointFile file = CheckpointFile.open(entry, knownLayout)) {
-            return new ArrowCheckpoint(entry.toString(), name(), file.schemaMetadata().get(CheckpointFile.STEP_KEY),
+    public CheckpointSource open(Storage storage, Path entry, String knownLayout) throws CheckpointFormatException {
+        try (CheckpointFile file = CheckpointFile.open(storage, entry, knownLayout)) {
+            return new ArrowCheckpoint(storage, entry.toString(), name(), file.schemaMetadata().get(CheckpointFile.STEP_KEY),
                     file.elementType(), file.hiddenSize(), file.tokensPerLayer(), file.layout(), file.warnings());
         }
     }

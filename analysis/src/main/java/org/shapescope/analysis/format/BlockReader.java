@@ -3,7 +3,7 @@ package org.shapescope.analysis.format;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
@@ -31,13 +31,13 @@ final class BlockReader implements AutoCloseable {
     private static final int CONTINUATION = 0xFFFFFFFF;
 
     private final Path path;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final VectorLoader loader;
     private ArrowBuf body;
 
-    BlockReader(Path path, FileChannel channel, Schema schema, BufferAllocator allocator) {
+    BlockReader(Path path, SeekableByteChannel channel, Schema schema, BufferAllocator allocator) {
         this.path = path;
         this.channel = channel;
         this.allocator = allocator;
@@ -97,7 +97,7 @@ final class BlockReader implements AutoCloseable {
     private void readFully(ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
+            int read = IpcStructure.readAt(channel, buffer, at);
             if (read < 0) {
                 throw new CheckpointFormatException(path, "not a readable Arrow file: truncated (ends inside a record batch)");
             }

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * One checkpoint file of a run folder (see docs/FORMAT.md), opened for reading.
@@ -56,6 +56,7 @@ public final class CheckpointFile implements AutoCloseable {
     private static final long ALLOCATION_HEADROOM = 64L << 20;
     private static final long ALLOCATION_FACTOR = 16;
 
+    private final Storage storage;
     private final Path path;
     private final boolean streamFormat;
     private final BufferAllocator allocator;
@@ -69,12 +70,13 @@ public final class CheckpointFile implements AutoCloseable {
     private final List<SortedMap<Integer, Integer>> batchLayers;
     private final SortedMap<Integer, Integer> tokensPerLayer;
 
-    private CheckpointFile(Path path, String knownLayout) throws CheckpointFormatException {
+    private CheckpointFile(Storage storage, Path path, String knownLayout) throws CheckpointFormatException {
+        this.storage = storage;
         this.path = path;
-        long size = checkReadable(path);
-        this.streamFormat = !startsWithFileMagic(path);
+        long size = checkReadable(storage, path);
+        this.streamFormat = !startsWithFileMagic(storage, path);
         this.allocator = new RootAllocator(ALLOCATION_HEADROOM + ALLOCATION_FACTOR * size);
-        FileChannel openedChannel = null;
+        SeekableByteChannel openedChannel = null;
         ArrowFileReader openedReader = null;
         BlockReader openedBlocks = null;
         List<ArrowBlock> recordBlocks = List.of();
@@ -83,8 +85,8 @@ public final class CheckpointFile implements AutoCloseable {
             List<SortedMap<Integer, Integer>> indexed;
             Map<String, String> metadata;
             if (streamFormat) {
-                IpcStructure.checkStream(path);
-                try (InputStream in = Files.newInputStream(path);
+                IpcStructure.checkStream(storage, path);
+                try (InputStream in = Channels.newInputStream(storage.open(path));
                      ArrowStreamReader reader = new ArrowStreamReader(in, allocator, BoundedDecompression.INSTANCE)) {
                     Schema arrowSchema = reader.getVectorSchemaRoot().getSchema();
                     checked = CheckpointSchema.of(path, arrowSchema, reader);
@@ -103,13 +105,13 @@ public final class CheckpointFile implements AutoCloseable {
                     }
                 }
             } else {
-                openedChannel = FileChannel.open(path, StandardOpenOption.READ);
+                openedChannel = storage.open(path);
                 openedReader = new ArrowFileReader(openedChannel, allocator, BoundedDecompression.INSTANCE);
                 Schema arrowSchema = openedReader.getVectorSchemaRoot().getSchema();
                 checked = CheckpointSchema.of(path, arrowSchema, openedReader);
                 metadata = copy(arrowSchema.getCustomMetadata());
                 recordBlocks = List.copyOf(openedReader.getRecordBlocks());
-                IpcStructure.checkBlocks(path, recordBlocks);
+                IpcStructure.checkBlocks(path, openedChannel, recordBlocks);
                 openedBlocks = new BlockReader(path, openedChannel, arrowSchema, allocator);
                 indexed = checked.layout() == CheckpointSchema.EmbeddingLayout.FIXED_SIZE_LIST
                         ? BatchIndex.parse(openedReader.getMetaData().get(BATCH_INDEX_KEY), recordBlocks.size()) : null;
@@ -154,7 +156,7 @@ public final class CheckpointFile implements AutoCloseable {
      *                                   empty, truncated or corrupt, or of another schema
      */
     public static CheckpointFile open(Path path) throws CheckpointFormatException {
-        return new CheckpointFile(path, null);
+        return new CheckpointFile(Storage.local(), path, null);
     }
 
     /**
@@ -163,7 +165,15 @@ public final class CheckpointFile implements AutoCloseable {
      * count, unreadable text) is ignored and the file is indexed as by {@link #open(Path)}.
      */
     public static CheckpointFile open(Path path, String knownLayout) throws CheckpointFormatException {
-        return new CheckpointFile(path, knownLayout);
+        return new CheckpointFile(Storage.local(), path, knownLayout);
+    }
+
+    /**
+     * Opens a checkpoint file of any {@link Storage}, as {@link #open(Path, String)}: the footer and
+     * schema are read at opening, each layer's record batches by {@link #readLayer}, by positioned reads.
+     */
+    public static CheckpointFile open(Storage storage, Path path, String knownLayout) throws CheckpointFormatException {
+        return new CheckpointFile(storage, path, knownLayout);
     }
 
     /** What opening learnt of the file's layout (hidden size and batch index), for {@link #open(Path, String)}. */
@@ -285,7 +295,7 @@ public final class CheckpointFile implements AutoCloseable {
         LayerAssembler assembler = new LayerAssembler(path, schema, layer, rows);
         try {
             if (streamFormat) {
-                try (InputStream in = Files.newInputStream(path);
+                try (InputStream in = Channels.newInputStream(storage.open(path));
                      ArrowStreamReader reader = new ArrowStreamReader(in, allocator, BoundedDecompression.INSTANCE)) {
                     int batch = 0;
                     while (reader.loadNextBatch()) {
@@ -337,16 +347,16 @@ public final class CheckpointFile implements AutoCloseable {
         return total;
     }
 
-    private static long checkReadable(Path path) throws CheckpointFormatException {
+    private static long checkReadable(Storage storage, Path path) throws CheckpointFormatException {
         try {
-            if (Files.isDirectory(path)) {
+            if (storage.isDirectory(path)) {
                 throw new CheckpointFormatException(path, "is a folder, not an Arrow file");
             }
-            long size = Files.size(path);
+            long size = storage.size(path);
             if (size == 0) {
                 throw new CheckpointFormatException(path, "is empty (0 bytes)");
             }
-            if (!Files.isReadable(path)) {
+            if (storage.isLocal() && !Files.isReadable(path)) {
                 throw new CheckpointFormatException(path, "cannot be read (permission denied)");
             }
             return size;
@@ -361,9 +371,9 @@ public final class CheckpointFile implements AutoCloseable {
         }
     }
 
-    private static boolean startsWithFileMagic(Path path) throws CheckpointFormatException {
+    private static boolean startsWithFileMagic(Storage storage, Path path) throws CheckpointFormatException {
         byte[] head = new byte[FILE_MAGIC.length];
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Channels.newInputStream(storage.open(path))) {
             int read = in.readNBytes(head, 0, head.length);
             if (read < head.length) {
                 return false;

@@ -15,7 +15,10 @@ import java.util.SortedMap;
  */
 public interface CheckpointSource extends Serializable {
 
-    /** The file or folder the checkpoint is read from. */
+    /**
+     * The file or folder the checkpoint is read from, as a path of the storage it was opened from
+     * (for a Hadoop file system the path part of its URI; {@code Storage.describe} gives the URI).
+     */
     Path location();
 
     /** The name of the {@link CheckpointFormat} that opened it. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * Checks the message framing of an Arrow IPC file before Arrow Java reads it, because Arrow Java
@@ -27,8 +29,8 @@ final class IpcStructure {
     }
 
     /** Walks every message of a stream-format file, checking each declared length against the file. */
-    static void checkStream(Path path) throws CheckpointFormatException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    static void checkStream(Storage storage, Path path) throws CheckpointFormatException {
+        try (SeekableByteChannel channel = storage.open(path)) {
             long size = channel.size();
             long position = 0;
             ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
@@ -52,8 +54,8 @@ final class IpcStructure {
     }
 
     /** Checks that every record block of a file-format file lies inside the file, with a sane header. */
-    static void checkBlocks(Path path, List<ArrowBlock> blocks) throws CheckpointFormatException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+    static void checkBlocks(Path path, SeekableByteChannel channel, List<ArrowBlock> blocks) throws CheckpointFormatException {
+        try {
             long size = channel.size();
             for (ArrowBlock block : blocks) {
                 long end = block.getOffset() + block.getMetadataLength() + block.getBodyLength();
@@ -97,7 +99,7 @@ final class IpcStructure {
         }
     }
 
-    private static boolean endsWithEndOfStream(FileChannel channel, long size) throws IOException {
+    private static boolean endsWithEndOfStream(SeekableByteChannel channel, long size) throws IOException {
         ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         long position = 0;
         while (position + 4 <= size) {
@@ -133,10 +135,10 @@ final class IpcStructure {
     }
 
     /** Fills the buffer from {@code position}; false when the file ends first. */
-    private static boolean readAll(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    private static boolean readAll(SeekableByteChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
+            int read = readAt(channel, buffer, at);
             if (read < 0) {
                 return false;
             }
@@ -145,7 +147,7 @@ final class IpcStructure {
         return true;
     }
 
-    private static long checkMessage(Path path, FileChannel channel, long position, int length, long size) throws IOException {
+    private static long checkMessage(Path path, SeekableByteChannel channel, long position, int length, long size) throws IOException {
         if (length < 0 || length > MAX_METADATA || position + length > size) {
             throw new CheckpointFormatException(path, "not a readable Arrow file: truncated or corrupt (a message header declares "
                     + (length & 0xffffffffL) + " bytes, the file has " + (size - position) + " left)");
@@ -162,20 +164,31 @@ final class IpcStructure {
         return end;
     }
 
-    private static int readInt(FileChannel channel, long position, ByteBuffer word, Path path) throws IOException {
+    private static int readInt(SeekableByteChannel channel, long position, ByteBuffer word, Path path) throws IOException {
         word.clear();
         readFully(channel, word, position, path);
         return word.getInt(0);
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, Path path) throws IOException {
+    private static void readFully(SeekableByteChannel channel, ByteBuffer buffer, long position, Path path) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
+            int read = readAt(channel, buffer, at);
             if (read < 0) {
                 throw new CheckpointFormatException(path, "not a readable Arrow file: truncated (ends inside a message)");
             }
             at += read;
         }
+    }
+
+    /**
+     * One positioned read: {@code channel.read(buffer, position)} of a file channel, else
+     * {@code position(position)} then {@code read} (the channel is not shared between threads).
+     */
+    static int readAt(SeekableByteChannel channel, ByteBuffer buffer, long position) throws IOException {
+        if (channel instanceof FileChannel file) {
+            return file.read(buffer, position);
+        }
+        return channel.position(position).read(buffer);
     }
 }

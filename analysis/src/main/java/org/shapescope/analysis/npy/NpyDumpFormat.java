@@ -12,6 +12,7 @@ import org.shapescope.analysis.format.CheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFormatException;
 import org.shapescope.analysis.format.CheckpointSource;
 import org.shapescope.analysis.format.ElementType;
+import org.shapescope.analysis.storage.Storage;
 import org.shapescope.analysis.store.FileIdentity;
 
 /**
@@ -34,19 +35,20 @@ public final class NpyDumpFormat implements CheckpointFormat {
         return "npy-dump";
     }
 
+    /** Local folders only: the layers are memory-mapped. */
     @Override
-    public boolean accepts(Path entry) {
-        return Files.isDirectory(entry) && STEP_FOLDER.matcher(entry.getFileName().toString()).matches()
+    public boolean accepts(Storage storage, Path entry) {
+        return storage.isLocal() && Files.isDirectory(entry) && STEP_FOLDER.matcher(entry.getFileName().toString()).matches()
                 && !layerFiles(entry).isEmpty();
     }
 
     @Override
-    public FileIdentity identify(Path entry) throws IOException {
+    public FileIdentity identify(Storage storage, Path entry) throws IOException {
         return FileIdentity.ofFolder(entry);
     }
 
     @Override
-    public CheckpointSource open(Path entry, String knownLayout) throws CheckpointFormatException {
+    public CheckpointSource open(Storage storage, Path entry, String knownLayout) throws CheckpointFormatException {
         SortedMap<Integer, Path> layers = layerFiles(entry);
         if (layers.isEmpty()) {
             throw new NpyFormatException(entry, "has no layer_<L>.npy files");

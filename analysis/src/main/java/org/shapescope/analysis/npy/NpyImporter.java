@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.shapescope.analysis.format.CheckpointSource;
 import org.shapescope.analysis.format.CheckpointWriter;
 import org.shapescope.analysis.format.ElementType;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * Converts the common numpy dump layout into a run folder (docs/FORMAT.md, "Importing numpy dumps"):
@@ -68,7 +69,7 @@ public final class NpyImporter {
         int tokens = 0;
         int hiddenSize = 0;
         for (Map.Entry<Long, Path> step : steps.entrySet()) {
-            CheckpointSource dump = format.open(step.getValue(), null);
+            CheckpointSource dump = format.open(Storage.local(), step.getValue(), null);
             Path file = target.resolve(String.format("step-%06d.arrow", step.getKey()));
             CheckpointWriter.Options options = CheckpointWriter.Options.defaults()
                     .withElementType(dump.elementType() == ElementType.FLOAT16 ? ElementType.FLOAT16 : ElementType.FLOAT32)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shapescope.analysis.format.ArrowCheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFormat;
+import org.shapescope.analysis.storage.Storage;
 import org.shapescope.analysis.npy.NpyDumpFormat;
 
 /** The registry of input formats: the one place a {@link CheckpointFormat} is registered. */
@@ -23,9 +24,9 @@ public final class CheckpointFormats {
         return ALL;
     }
 
-    /** The first registered format that accepts this entry of a run folder. */
-    public static Optional<CheckpointFormat> forEntry(Path entry) {
-        return ALL.stream().filter(format -> format.accepts(entry)).findFirst();
+    /** The first registered format that accepts this entry of a run folder of {@code storage}. */
+    public static Optional<CheckpointFormat> forEntry(Storage storage, Path entry) {
+        return ALL.stream().filter(format -> format.accepts(storage, entry)).findFirst();
     }
 
     /** What the formats accept, for messages. */

@@ -1,8 +1,6 @@
 package org.shapescope.analysis.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +14,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.shapescope.analysis.format.ArrowCheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFile;
 import org.shapescope.analysis.format.CheckpointFormat;
 import org.shapescope.analysis.format.CheckpointFormatException;
 import org.shapescope.analysis.format.CheckpointSource;
+import org.shapescope.analysis.storage.Storage;
 import org.shapescope.analysis.store.FileIdentity;
 import org.shapescope.analysis.store.ResultStore;
 
@@ -69,25 +67,36 @@ public final class RunFolder {
      * @throws RunFolderException when the path is not a readable folder or holds no checkpoint
      */
     public static RunFolder open(Path directory, ResultStore layouts) throws RunFolderException {
+        return open(Storage.local(), directory, layouts);
+    }
+
+    /**
+     * Opens a run folder of any {@link Storage} (a Hadoop file system, …): the same listing, naming
+     * and step rules; each checkpoint's source reads through that storage. Problems and exceptions
+     * name files by their path in the storage ({@link Storage#describe} gives the URI).
+     *
+     * @throws RunFolderException when the path is not a readable folder or holds no checkpoint
+     */
+    public static RunFolder open(Storage storage, Path directory, ResultStore layouts) throws RunFolderException {
         Path folder = directory.toAbsolutePath().normalize();
-        if (!Files.exists(folder)) {
+        if (!storage.exists(folder)) {
             throw new RunFolderException(folder, "does not exist");
         }
-        if (!Files.isDirectory(folder)) {
+        if (!storage.isDirectory(folder)) {
             throw new RunFolderException(folder, "is not a folder (a run is a folder of Arrow checkpoint files)");
         }
         List<Problem> problems = new ArrayList<>();
         String fallbackName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-        RunMetadata metadata = readMetadata(folder, fallbackName, problems);
-        LossCurve loss = readLoss(folder, problems);
-        List<Path> files = listCheckpointEntries(folder);
+        RunMetadata metadata = readMetadata(storage, folder, fallbackName, problems);
+        LossCurve loss = readLoss(storage, folder, problems);
+        List<Path> files = listCheckpointEntries(storage, folder);
         if (files.isEmpty()) {
             throw new RunFolderException(folder, "is not a run folder: no checkpoints in it or in its checkpoints/ subfolder ("
                     + CheckpointFormats.described() + ")");
         }
         List<Checkpoint> opened = new ArrayList<>();
         for (Path file : files) {
-            openEntry(file, layouts, problems).ifPresent(opened::add);
+            openEntry(storage, file, layouts, problems).ifPresent(opened::add);
         }
         List<Checkpoint> usable = dropDuplicateSteps(opened, problems);
         usable = dropOtherHiddenSizes(usable, problems);
@@ -100,15 +109,15 @@ public final class RunFolder {
      * Opens one checkpoint entry of a run folder with its registered format, learning or reusing
      * its layout through {@code layouts}; what makes it unusable is added to {@code problems}.
      */
-    static Optional<Checkpoint> openEntry(Path file, ResultStore layouts, List<Problem> problems) {
-        CheckpointFormat format = CheckpointFormats.forEntry(file).orElse(null);
+    static Optional<Checkpoint> openEntry(Storage storage, Path file, ResultStore layouts, List<Problem> problems) {
+        CheckpointFormat format = CheckpointFormats.forEntry(storage, file).orElse(null);
         if (format == null) {
             return Optional.empty();
         }
         try {
-            FileIdentity identity = identify(format, file);
+            FileIdentity identity = identify(format, storage, file);
             String knownLayout = identity == null ? null : layouts.layout(identity).orElse(null);
-            CheckpointSource checkpoint = format.open(file, knownLayout);
+            CheckpointSource checkpoint = format.open(storage, file, knownLayout);
             if (identity != null && !checkpoint.layout().isEmpty() && !checkpoint.layout().equals(knownLayout)) {
                 layouts.putLayout(identity, checkpoint.layout());
             }
@@ -188,9 +197,9 @@ public final class RunFolder {
     }
 
     /** The content identity of an entry, or null when it cannot be read (then opening it reports why). */
-    private static FileIdentity identify(CheckpointFormat format, Path entry) {
+    private static FileIdentity identify(CheckpointFormat format, Storage storage, Path entry) {
         try {
-            return format.identify(entry);
+            return format.identify(storage, entry);
         } catch (IOException e) {
             return null;
         }
@@ -255,14 +264,15 @@ public final class RunFolder {
         }
     }
 
-    static List<Path> listCheckpointEntries(Path folder) throws RunFolderException {
+    static List<Path> listCheckpointEntries(Storage storage, Path folder) throws RunFolderException {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(folder, folder.resolve("checkpoints"))) {
-            if (!Files.isDirectory(dir)) {
+            if (!storage.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-                entries.filter(entry -> CheckpointFormats.forEntry(entry).isPresent()).sorted().forEach(files::add);
+            try {
+                storage.list(dir).stream().filter(entry -> CheckpointFormats.forEntry(storage, entry).isPresent()).sorted()
+                        .forEach(files::add);
             } catch (IOException e) {
                 throw new RunFolderException(dir, "cannot be listed (" + e.getMessage() + ")");
             }
@@ -270,13 +280,13 @@ public final class RunFolder {
         return files;
     }
 
-    static RunMetadata readMetadata(Path folder, String fallbackName, List<Problem> problems) {
+    static RunMetadata readMetadata(Storage storage, Path folder, String fallbackName, List<Problem> problems) {
         Path file = folder.resolve("run.json");
-        if (!Files.exists(file)) {
+        if (!storage.exists(file)) {
             return RunMetadata.named(fallbackName);
         }
         try {
-            return RunMetadata.parse(Files.readString(file, StandardCharsets.UTF_8), fallbackName);
+            return RunMetadata.parse(storage.readString(file), fallbackName);
         } catch (IOException e) {
             problems.add(Problem.warning(file, "cannot be read (" + e.getMessage() + "); run metadata ignored"));
         } catch (IllegalArgumentException e) {
@@ -285,13 +295,13 @@ public final class RunFolder {
         return RunMetadata.named(fallbackName);
     }
 
-    static LossCurve readLoss(Path folder, List<Problem> problems) {
+    static LossCurve readLoss(Storage storage, Path folder, List<Problem> problems) {
         Path file = folder.resolve("loss.csv");
-        if (!Files.exists(file)) {
+        if (!storage.exists(file)) {
             return null;
         }
         try {
-            return LossCurve.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return LossCurve.parse(storage.readString(file));
         } catch (IOException e) {
             problems.add(Problem.warning(file, "cannot be read (" + e.getMessage() + "); training curve ignored"));
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.shapescope.analysis.format.CheckpointFormat;
+import org.shapescope.analysis.storage.Storage;
 import org.shapescope.analysis.store.ResultStore;
 
 /**
@@ -108,7 +109,7 @@ public final class RunFollower implements AutoCloseable {
         }
         for (Problem problem : opened.problems()) {
             follower.problemsByFile.computeIfAbsent(problem.file(), f -> new ArrayList<>()).add(problem);
-            if (CheckpointFormats.forEntry(problem.file()).isPresent() && !follower.taken.contains(problem.file())) {
+            if (CheckpointFormats.forEntry(Storage.local(), problem.file()).isPresent() && !follower.taken.contains(problem.file())) {
                 Observation seen = Observation.of(problem.file());
                 if (seen != null) {
                     follower.settled.put(problem.file(), seen);
@@ -179,7 +180,7 @@ public final class RunFollower implements AutoCloseable {
         List<Problem> found = new ArrayList<>();
         List<Path> entries;
         try {
-            entries = RunFolder.listCheckpointEntries(folder);
+            entries = RunFolder.listCheckpointEntries(Storage.local(), folder);
         } catch (RunFolderException e) {
             entries = List.of();
         }
@@ -220,14 +221,14 @@ public final class RunFollower implements AutoCloseable {
         if (stable < settleNanos) {
             return;
         }
-        CheckpointFormat format = CheckpointFormats.forEntry(entry).orElseThrow();
+        CheckpointFormat format = CheckpointFormats.forEntry(Storage.local(), entry).orElseThrow();
         boolean complete = format.isComplete(entry);
         if (!complete && stable < giveUpNanos) {
             return;
         }
         pending.remove(entry);
         List<Problem> problems = new ArrayList<>();
-        Optional<Checkpoint> opened = RunFolder.openEntry(entry, layouts, problems);
+        Optional<Checkpoint> opened = RunFolder.openEntry(Storage.local(), entry, layouts, problems);
         if (!complete && opened.isEmpty()) {
             String reasons = problems.stream().map(Problem::message).reduce((a, b) -> a + "; " + b).orElse("unreadable");
             problems.clear();

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.shapescope.analysis.storage.Storage;
 
 /**
  * What identifies a checkpoint's content for the result store: name, size, modification time and
@@ -24,12 +26,24 @@ import java.util.stream.Stream;
 public record FileIdentity(String name, long size, long modifiedMillis, String fingerprint) implements Serializable {
     static final int SAMPLE_BYTES = 64 * 1024;
 
-    /** The identity of one file. */
+    /** The identity of one local file. */
     public static FileIdentity of(Path file) throws IOException {
+        return of(Storage.local(), file);
+    }
+
+    /**
+     * The identity of one file of any storage: size and modification time as the storage reports
+     * them (a Hadoop {@code FileStatus}, in milliseconds as java.nio gives them), the fingerprint by
+     * two positioned reads. The same file gives the same identity locally and through Hadoop's
+     * {@code file://} file system, so their results in the store are interchangeable.
+     */
+    public static FileIdentity of(Storage storage, Path file) throws IOException {
         MessageDigest digest = sha256();
-        long size = Files.size(file);
-        update(digest, file, size);
-        return new FileIdentity(file.getFileName().toString(), size, Files.getLastModifiedTime(file).toMillis(),
+        long size = storage.size(file);
+        try (SeekableByteChannel channel = storage.open(file)) {
+            update(digest, channel, size);
+        }
+        return new FileIdentity(file.getFileName().toString(), size, storage.modifiedMillis(file),
                 HexFormat.of().formatHex(digest.digest()).substring(0, 24));
     }
 
@@ -45,7 +59,9 @@ public record FileIdentity(String name, long size, long modifiedMillis, String f
         for (Path file : files) {
             long size = Files.size(file);
             digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            update(digest, file, size);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                update(digest, channel, size);
+            }
             total += size;
             modified = Math.max(modified, Files.getLastModifiedTime(file).toMillis());
         }
@@ -53,12 +69,10 @@ public record FileIdentity(String name, long size, long modifiedMillis, String f
                 HexFormat.of().formatHex(digest.digest()).substring(0, 24));
     }
 
-    private static void update(MessageDigest digest, Path file, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            digest.update(read(channel, 0, (int) Math.min(SAMPLE_BYTES, size)));
-            long tailStart = Math.max(0, size - SAMPLE_BYTES);
-            digest.update(read(channel, tailStart, (int) (size - tailStart)));
-        }
+    private static void update(MessageDigest digest, SeekableByteChannel channel, long size) throws IOException {
+        digest.update(read(channel, 0, (int) Math.min(SAMPLE_BYTES, size)));
+        long tailStart = Math.max(0, size - SAMPLE_BYTES);
+        digest.update(read(channel, tailStart, (int) (size - tailStart)));
         digest.update(ByteBuffer.allocate(8).putLong(0, size));
     }
 
@@ -75,15 +89,13 @@ public record FileIdentity(String name, long size, long modifiedMillis, String f
         return name + "|" + size + "|" + modifiedMillis + "|" + fingerprint;
     }
 
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer read(SeekableByteChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        long at = position;
+        channel.position(position);
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
-            if (read < 0) {
+            if (channel.read(buffer) < 0) {
                 break;
             }
-            at += read;
         }
         buffer.flip();
         return buffer;

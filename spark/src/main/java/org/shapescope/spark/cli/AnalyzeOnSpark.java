@@ -1,14 +1,17 @@
 package org.shapescope.spark.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
+import org.shapescope.analysis.ErrorText;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.shapescope.analysis.geometry.Estimator;
 import org.shapescope.analysis.geometry.Estimators;
@@ -21,11 +24,14 @@ import org.shapescope.analysis.grid.GridListener;
 import org.shapescope.analysis.grid.GridSummary;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunFolderException;
+import org.shapescope.analysis.storage.Storage;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.store.SqliteResultStore;
 import org.shapescope.spark.ClusterUnavailableException;
 import org.shapescope.spark.DriverSettings;
 import org.shapescope.spark.SparkCellExecutor;
+import org.shapescope.spark.storage.HadoopStorage;
+import org.shapescope.spark.storage.RunLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +50,8 @@ final class AnalyzeOnSpark implements Callable<Integer> {
     static final String DEFAULT_METRICS = "anisotropy,twonn,mle,pca_dim";
     static final int CLUSTER_FAILED = 3;
 
-    @Parameters(paramLabel = "RUN", description = "the run folder: a path or file:// URI that every executor reads at the same path")
+    @Parameters(paramLabel = "RUN", description = "the run folder: a Hadoop FileSystem URI (hdfs://…, file://…, s3a://… with "
+            + "hadoop-aws), or a path that every executor reads at the same place")
     String run;
 
     @Option(names = "--master", paramLabel = "URL",
@@ -63,8 +70,8 @@ final class AnalyzeOnSpark implements Callable<Integer> {
     long seed;
 
     @Option(names = "--store", paramLabel = "PATH",
-            description = "the result store on the driver (default: RUN/.shapescope-cache/results.sqlite, or the user cache "
-                    + "when the run folder is read-only)")
+            description = "the result store, a SQLite file on the driver (default: RUN/.shapescope-cache/results.sqlite, or "
+                    + "the user cache when the run folder is read-only; required when the run is not on this machine)")
     Path store;
 
     @Option(names = "--executor-wait", paramLabel = "SECONDS", defaultValue = "120",
@@ -78,27 +85,40 @@ final class AnalyzeOnSpark implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Estimator> estimators = Estimators.named(metrics);
         PrintStream err = System.err;
-        Path folderPath = localPath(run);
+        Path scratch = Path.of(System.getProperty("shapescope.spark.scratch", System.getProperty("java.io.tmpdir")));
+        SparkConf sparkConf = DriverSettings.of(master, "shapescope analyze " + run, scratch, conf);
+        RunLocation location = RunLocation.of(run, HadoopStorage.settingsOf(sparkConf));
+        Storage storage = location.storage();
+        if (store == null && !location.onThisMachine()) {
+            err.println("shapescope-spark: " + location.describe() + " is not on this machine: give --store PATH, a local SQLite "
+                    + "file for the results");
+            return 2;
+        }
+        try {
+            location.checkReachable();
+        } catch (IOException e) {
+            err.println("shapescope-spark: " + location.describe() + ": cannot be reached (" + ErrorText.firstLine(e) + ")");
+            return 2;
+        }
         MeasureParameters parameters = MeasureParameters.defaults().withNeighbourTokens(Math.max(1, tokens)).withSeed(seed)
                 .withThreads(1);
-        try (ResultStore results = store != null ? SqliteResultStore.at(store) : SqliteResultStore.forRun(folderPath)) {
+        try (ResultStore results = store != null ? SqliteResultStore.at(store) : SqliteResultStore.forRun(location.folder())) {
             RunFolder folder;
             try {
-                folder = RunFolder.open(folderPath, results);
+                folder = RunFolder.open(storage, location.folder(), results);
             } catch (RunFolderException e) {
-                err.println("shapescope-spark: " + e.getMessage());
+                err.println("shapescope-spark: " + location.describe() + ": " + e.reason());
                 return 2;
             }
-            folder.problems().forEach(problem -> err.println("shapescope-spark: " + problem));
+            folder.problems().forEach(problem -> err.println("shapescope-spark: " + problem.severity().name().toLowerCase(Locale.ROOT)
+                    + ": " + storage.describe(problem.file()) + ": " + problem.message()));
             if (folder.checkpoints().isEmpty()) {
-                err.println("shapescope-spark: " + folder.directory() + ": no usable checkpoint");
+                err.println("shapescope-spark: " + location.describe() + ": no usable checkpoint");
                 return 2;
             }
-            Path scratch = Path.of(System.getProperty("shapescope.spark.scratch", System.getProperty("java.io.tmpdir")));
             GridSummary summary;
-            Progress progress = new Progress(err, GridEngine.cells(folder).size());
-            try (JavaSparkContext spark = new JavaSparkContext(DriverSettings.of(master, "shapescope analyze " + folder.directory(),
-                    scratch, conf))) {
+            Progress progress = new Progress(err, GridEngine.cells(folder).size(), storage);
+            try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
                 SparkCellExecutor executor = new SparkCellExecutor(spark, Duration.ofSeconds(executorWaitSeconds));
                 GridEngine engine = new GridEngine(folder, estimators, parameters, results, executor);
                 Cancellation cancellation = new Cancellation();
@@ -117,24 +137,14 @@ final class AnalyzeOnSpark implements Callable<Integer> {
                         summary.elapsed().toMillis() / 1000.0);
             }
             results.warnings().forEach(warning -> err.println("shapescope-spark: " + warning));
-            err.println("shapescope-spark: results in " + results.location() + "; to print them: shapescope analyze "
-                    + folder.directory() + " --metrics " + String.join(",", metrics) + " --tokens " + tokens + " --seed " + seed
-                    + (store != null ? " --store " + store.toAbsolutePath() : "") + " --cached-only");
+            String print = " --metrics " + String.join(",", metrics) + " --tokens " + tokens + " --seed " + seed
+                    + (store != null ? " --store " + store.toAbsolutePath() : "") + " --cached-only";
+            err.println("shapescope-spark: results in " + results.location() + (location.onThisMachine()
+                    ? "; to print them: shapescope analyze " + folder.directory() + print
+                    : "; to print them, copy the run keeping its modification times (hdfs dfs -get -p " + location.describe()
+                            + " COPY) and run: shapescope analyze COPY" + print));
             return summary.failed() == 0 && folder.problems().isEmpty() ? 0 : 1;
         }
-    }
-
-    /** The run folder as a local path; other file systems need a Hadoop CheckpointSource, which is not written yet. */
-    static Path localPath(String run) {
-        if (run.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            URI uri = URI.create(run);
-            if (!"file".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("shapescope-spark reads runs from a local or shared file system (a path or "
-                        + "file:// URI that every executor sees at the same place), not " + uri.getScheme() + "://");
-            }
-            return Path.of(uri);
-        }
-        return Path.of(run);
     }
 
     private static void removeHook(Thread hook) {
@@ -149,11 +159,13 @@ final class AnalyzeOnSpark implements Callable<Integer> {
     private static final class Progress implements GridListener {
         private final PrintStream err;
         private final int total;
+        private final Storage storage;
         private final AtomicInteger done = new AtomicInteger();
 
-        Progress(PrintStream err, int total) {
+        Progress(PrintStream err, int total, Storage storage) {
             this.err = err;
             this.total = Math.max(1, total);
+            this.storage = storage;
         }
 
         @Override
@@ -163,7 +175,7 @@ final class AnalyzeOnSpark implements Callable<Integer> {
 
         @Override
         public void cellFailed(CellFailure failure) {
-            err.println("shapescope-spark: " + failure);
+            err.println("shapescope-spark: " + storage.describe(failure.file()) + ": " + failure.cell() + ": " + failure.reason());
             advance();
         }
 
