@@ -166,8 +166,13 @@ class GridEngineTest {
         }
     }
 
+    /**
+     * Promptness is asserted by counts (the cancelled run computed fewer than all 16 cells); the
+     * timeout only guards against a hang. It covers the rerun of every estimator on the rest too,
+     * which took over 30 s on a 2-core machine under load 12, hence the wide bound.
+     */
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void cancellingStopsPromptlyAndKeepsWhatFinished() throws Exception {
         writeRun(dir, 4, 4, 1500, 64);
         Cancellation cancellation = new Cancellation();
