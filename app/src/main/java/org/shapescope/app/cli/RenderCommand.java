@@ -265,7 +265,7 @@ final class RenderCommand implements Callable<Integer> {
             store.warnings().forEach(w -> spec.commandLine().getErr().println("shapescope: " + w));
         }
         failures.addAll(collected.failures());
-        return MetricGrids.of(folder, metric, collected.results());
+        return MetricGrids.of(folder, metric, parameters, collected.results());
     }
 
     private static int indexOf(long[] values, long value, String option, String what) {

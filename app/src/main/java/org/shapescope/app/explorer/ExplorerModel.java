@@ -402,7 +402,7 @@ public final class ExplorerModel {
         if (changes.added().isEmpty()) {
             return;
         }
-        grid.set(MetricGrids.of(r, metric.get(), results.values()));
+        grid.set(MetricGrids.of(r, metric.get(), parameters.get(), results.values()));
         long[] steps = r.steps();
         int keep = java.util.Arrays.binarySearch(steps, selectedStep);
         selectedCheckpoint.set(atNewest || keep < 0 ? steps.length - 1 : keep);
@@ -425,7 +425,7 @@ public final class ExplorerModel {
         ++gridGeneration;
         results.clear();
         currentCell = "";
-        grid.set(MetricGrids.empty(r, metric.get()));
+        grid.set(MetricGrids.empty(r, metric.get(), parameters.get()));
         if (r.checkpoints().isEmpty()) {
             gridHandle = null;
             status.set("No usable checkpoint");

@@ -159,11 +159,9 @@ public final class HeatmapFigure {
                 && plot.getRenderer() instanceof HeatmapCellRenderer r ? r.columns() : null;
     }
 
-    /** Tooltip text for one cell: layer, step, exact value, tokens used. */
+    /** Tooltip text for one cell: layer, step, exact value (± std over R resamples when it has one), tokens used. */
     public static String describeCell(MetricGrid grid, int layerIdx, int stepIdx) {
-        String value = grid.isComputed(layerIdx, stepIdx)
-                ? String.format(Locale.ROOT, "%.6g", grid.value(layerIdx, stepIdx))
-                : "not computed";
+        String value = SpreadBars.valueText(grid, layerIdx, stepIdx);
         return String.format(Locale.ROOT, "layer %d, step %d (checkpoint %d)%n%s = %s%ntokens used: %,d",
                 grid.layer(layerIdx), grid.step(stepIdx), stepIdx, grid.metric(), value,
                 grid.tokensUsed(layerIdx, stepIdx));
