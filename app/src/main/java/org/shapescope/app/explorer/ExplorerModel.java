@@ -57,6 +57,11 @@ import org.shapescope.viewer.data.ScaleCurve;
 public final class ExplorerModel {
     /** Projections kept in memory (each is a few MB for 10⁵ tokens). */
     static final int PROJECTION_CACHE_SIZE = 24;
+    /**
+     * R of the explorer: the neighbour estimators as mean ± std over 5 seeded resamples, the
+     * convention of Lee et al. (ACL 2025); the CLI's default stays 1.
+     */
+    public static final int DEFAULT_RESAMPLES = 5;
 
     private final TaskExecutor executor;
     private final Executor uiThread;
@@ -67,7 +72,7 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<Estimator> metric =
             new ReadOnlyObjectWrapper<>(this, "metric", Estimators.named("anisotropy"));
     private final ReadOnlyObjectWrapper<MeasureParameters> parameters =
-            new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults());
+            new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults().withResamples(DEFAULT_RESAMPLES));
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyObjectWrapper<LossCurve> loss = new ReadOnlyObjectWrapper<>(this, "loss");
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");

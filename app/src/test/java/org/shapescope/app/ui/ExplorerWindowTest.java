@@ -111,10 +111,10 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The engine's values for the same run and parameters, computed directly (no cache, one worker). */
-    private static Map<CellKey, MeasureResult> engineValues(Path run, String metric) throws Exception {
+    /** The engine's values for the same run and the explorer's parameters, computed directly (no cache, one worker). */
+    private Map<CellKey, MeasureResult> engineValues(Path run, String metric) throws Exception {
         Map<CellKey, MeasureResult> values = new ConcurrentHashMap<>();
-        new GridEngine(RunFolder.open(run), Estimators.of(metric), MeasureParameters.defaults(), ResultStore.none(),
+        new GridEngine(RunFolder.open(run), Estimators.of(metric), model.getParameters(), ResultStore.none(),
                 new SameThreadCellExecutor()).run(new GridListener() {
             @Override
             public void cellFinished(CellResult result) {
@@ -319,13 +319,14 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS && "twonn".equals(cached.getGrid().metric()));
         double before = cached.getGrid().value(2, 1);
+        MeasureParameters initial = cached.getParameters();
         robot.interact(() -> cached.changeParameters(cached.getParameters().withNeighbourTokens(64)));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cached.getGrid().value(2, 1)).isNotEqualTo(before);
         assertThat(cached.getGrid().tokensUsed(2, 1)).isEqualTo(64);
-        robot.interact(() -> cached.changeParameters(MeasureParameters.defaults()));
+        robot.interact(() -> cached.changeParameters(initial));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -383,5 +384,47 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fromStore.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
         robot.interact(fromStore::dispose);
+    }
+
+    @Test
+    void aRunAnalysedWithResamplesShowsTheSpreadInTheGridAndErrorBarsInTheFigures(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        assertThat(model.getParameters().resamples()).isEqualTo(ExplorerModel.DEFAULT_RESAMPLES);
+        // 64 of 200 tokens per resample, so the seeded samples differ and so do their TwoNN values
+        robot.interact(() -> {
+            model.selectMetric(Estimators.named("twonn"));
+            model.changeParameters(model.getParameters().withNeighbourTokens(64));
+        });
+        waitForGridEnd();
+        MetricGrid grid = model.getGrid();
+        assertThat(grid.metric()).isEqualTo("twonn");
+        assertThat(grid.resamples()).isEqualTo(ExplorerModel.DEFAULT_RESAMPLES);
+        Map<CellKey, MeasureResult> expected = engineValues(run, "twonn");
+        for (int l = 0; l < LAYERS; l++) {
+            for (int s = 0; s < CHECKPOINTS; s++) {
+                MeasureResult cell = expected.get(new CellKey(grid.step(s), grid.layer(l)));
+                assertThat(cell.hasSpread()).isTrue();
+                assertThat(grid.spread(l, s)).as("layer %d step %d", l, s).isEqualTo(cell.spread()).isPositive();
+                assertThat(grid.value(l, s)).isEqualTo(cell.value());
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        var trajectory = window.charts().view("trajectory", TrajectoryView.class).getDisplayedChart();
+        var bars = (org.jfree.data.xy.IntervalXYDataset) trajectory.getXYPlot()
+                .getDataset(org.shapescope.viewer.figure.TrajectoryFigure.BARS_DATASET);
+        int last = LAYERS - 1;
+        assertThat(bars.getItemCount(0)).isEqualTo(CHECKPOINTS);
+        assertThat(bars.getEndYValue(0, CHECKPOINTS - 1) - bars.getStartYValue(0, CHECKPOINTS - 1))
+                .isCloseTo(2 * grid.spread(last, CHECKPOINTS - 1), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(window.charts().view("heatmap", HeatmapView.class).describeCell(0, 0)).contains("± ").contains("(5 resamples)");
+
+        // the Resamples spinner: 1 is a single estimate, no spread
+        robot.interact(() -> ((javafx.scene.control.Spinner<?>) window.runPanel().lookup("#resamples"))
+                .getValueFactory().decrement(ExplorerModel.DEFAULT_RESAMPLES - 1));
+        waitForGridEnd();
+        assertThat(model.getParameters().resamples()).isEqualTo(1);
+        assertThat(model.getGrid().hasAnySpread()).isFalse();
+        assertThat(model.getGrid().resamples()).isEqualTo(1);
     }
 }
