@@ -7,7 +7,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.shapescope.viewer.data.GridDifference;
 import org.shapescope.viewer.data.MetricGrid;
 
 /**
@@ -28,6 +31,7 @@ import org.shapescope.viewer.data.MetricGrid;
 public final class HeatmapFigure {
 
     private final MetricGrid grid;
+    private final GridDifference difference;
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private int selectedStep = -1;
     private int selectedLayer = -1;
@@ -39,6 +43,17 @@ public final class HeatmapFigure {
 
     public HeatmapFigure(MetricGrid grid) {
         this.grid = grid;
+        this.difference = null;
+    }
+
+    /**
+     * The difference heatmap of two runs, A − B on A's cells: a diverging scale symmetric about 0
+     * ({@link DivergingScale}), cells B has no match for left white (not the grey of cells not
+     * computed yet), and a caption saying how many cells match.
+     */
+    public HeatmapFigure(GridDifference difference) {
+        this.grid = difference.grid();
+        this.difference = difference;
     }
 
     public HeatmapFigure colorMap(ColorMap map) {
@@ -102,7 +117,8 @@ public final class HeatmapFigure {
             lo = 0;
             hi = 1;
         }
-        ColorMapScale scale = new ColorMapScale(colorMap, lo, hi);
+        PaintScale scale = difference != null ? DivergingScale.around(new double[] {lo, hi})
+                : new ColorMapScale(colorMap, lo, hi);
 
         HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns, style.rasterDensity());
         renderer.setPaintScale(scale);
@@ -131,9 +147,31 @@ public final class HeatmapFigure {
             plot.addAnnotation(new XYShapeAnnotation(cell, style.stroke(1.5), Color.BLACK));
         }
 
+        if (difference != null) {
+            blankUnmatched(plot, columns);
+        }
         JFreeChart chart = style.chart(title, plot, false);
-        chart.addSubtitle(style.colourBar(scale, style.valueLabel(grid.metric())));
+        String barLabel = difference != null ? "Δ " + style.valueLabel(difference.metric()) : style.valueLabel(grid.metric());
+        chart.addSubtitle(style.colourBar(scale, barLabel));
+        if (difference != null) {
+            TextTitle caption = new TextTitle(difference.caption(), style.legendFont());
+            caption.setPaint(FigureStyle.AXIS);
+            caption.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            chart.addSubtitle(caption);
+        }
         return chart;
+    }
+
+    /** White over every cell run B has no match for, so they read as absent, not as not computed yet. */
+    private void blankUnmatched(XYPlot plot, StepColumns columns) {
+        for (int l = 0; l < grid.layerCount(); l++) {
+            for (int s = 0; s < grid.stepCount(); s++) {
+                if (!difference.matched(l, s)) {
+                    Rectangle2D cell = new Rectangle2D.Double(columns.left(s), l - 0.5, columns.right(s) - columns.left(s), 1);
+                    plot.addAnnotation(new XYShapeAnnotation(cell, null, null, Color.WHITE), false);
+                }
+            }
+        }
     }
 
     private TickAxis stepAxis(StepColumns columns) {
