@@ -284,6 +284,10 @@ class ExplorerWindowTest {
 
         for (ExplorerView view : ExplorerViews.all()) {
             Path png = out.resolve("anisotropy-" + view.id() + ".png");
+            if (view.id().equals("difference")) {
+                assertThat(png).as("no difference without a compared run").doesNotExist();
+                continue;
+            }
             var image = ImageIO.read(png.toFile());
             // the default print choice: 3.25 in at 300 dpi, height from the view's aspect
             assertThat(image.getWidth()).as(view.id()).isEqualTo(975);
@@ -352,6 +356,7 @@ class ExplorerWindowTest {
     void everyRegisteredViewHasAPaneAndAViewMenuEntryThatHidesIt(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
+        robot.interact(() -> ExplorerViews.all().forEach(v -> window.charts().panel(v).setVisible(true)));
         for (ExplorerView view : ExplorerViews.all()) {
             assertThat(robot.lookup("#" + view.id()).tryQuery()).as(view.id()).isPresent();
             assertThat(robot.lookup("#show-" + view.id()).tryQuery()).isEmpty(); // menu items are not nodes
@@ -426,5 +431,50 @@ class ExplorerWindowTest {
         assertThat(model.getParameters().resamples()).isEqualTo(1);
         assertThat(model.getGrid().hasAnySpread()).isFalse();
         assertThat(model.getGrid().resamples()).isEqualTo(1);
+    }
+
+    @Test
+    void comparingTheSampleRunsOverlaysTwoSeriesAndShowsTheirDifference(FxRobot robot) throws Exception {
+        assertThat(org.shapescope.app.SampleRun.locateEncoder()).as("the bundled sample runs").isPresent();
+        robot.interact(window::compareSampleRuns);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.getRun() != null
+                && !model.gridRunningProperty().get() && model.cellsDoneProperty().get() == model.cellsTotalProperty().get()
+                && model.getComparedRuns().size() == 1 && !model.comparisonRunningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getRun().metadata().name()).isEqualTo("tiny-decoder");
+        MetricGrid decoder = model.getGrid();
+        MetricGrid encoder = model.getComparedRuns().get(0).grid();
+        assertThat(model.getComparedRuns().get(0).name()).isEqualTo("tiny-encoder");
+        assertThat(encoder.steps()).containsExactly(0, 8, 16, 32, 64, 128, 256, 512, 1024, 2048);
+        for (int l = 0; l < encoder.layerCount(); l++) {
+            for (int s = 0; s < encoder.stepCount(); s++) {
+                assertThat(encoder.isComputed(l, s)).as("encoder layer %d step %d", l, s).isTrue();
+            }
+        }
+
+        var profile = window.charts().view("profile", LayerProfileView.class).getDisplayedChart().getXYPlot().getDataset(0);
+        assertThat(profile.getSeriesCount()).isEqualTo(2);
+        assertThat(profile.getSeriesKey(0)).isEqualTo("tiny-decoder, step 1,024");
+        assertThat(profile.getSeriesKey(1)).isEqualTo("tiny-encoder, step 1,024");
+        assertThat(profile.getYValue(1, 3)).isEqualTo(encoder.value(3, encoder.indexOfStep(1024)));
+        var trajectory = window.charts().view("trajectory", TrajectoryView.class).getDisplayedChart().getXYPlot().getDataset(0);
+        assertThat(trajectory.getSeriesCount()).isEqualTo(2);
+        assertThat(trajectory.getSeriesKey(0)).isEqualTo("tiny-decoder, layer 6");
+        assertThat(trajectory.getSeriesKey(1)).isEqualTo("tiny-encoder, layer 6");
+
+        assertThat(window.charts().panel(ExplorerViews.parse("difference")).isVisible()).as("shown while comparing").isTrue();
+        HeatmapView difference = window.charts().view("difference", HeatmapView.class);
+        var d = difference.differenceProperty().get();
+        assertThat(d.matchedCount()).as("9 shared steps × 7 layers").isEqualTo(63);
+        int s1024 = decoder.indexOfStep(1024);
+        assertThat(d.grid().value(2, s1024)).isEqualTo(decoder.value(2, s1024) - encoder.value(2, encoder.indexOfStep(1024)));
+        assertThat(d.matched(2, decoder.indexOfStep(4))).as("the encoder has no step 4").isFalse();
+        assertThat(difference.describeCell(decoder.indexOfStep(4), 2)).contains("tiny-encoder has no such cell");
+
+        robot.interact(model::clearComparison);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.charts().view("profile", LayerProfileView.class).getDisplayedChart().getXYPlot().getDataset(0)
+                .getSeriesCount()).isEqualTo(1);
+        assertThat(window.charts().panel(ExplorerViews.parse("difference")).isVisible()).isFalse();
     }
 }
