@@ -470,6 +470,8 @@ class ExplorerWindowTest {
         assertThat(d.grid().value(2, s1024)).isEqualTo(decoder.value(2, s1024) - encoder.value(2, encoder.indexOfStep(1024)));
         assertThat(d.matched(2, decoder.indexOfStep(4))).as("the encoder has no step 4").isFalse();
         assertThat(difference.describeCell(decoder.indexOfStep(4), 2)).contains("tiny-encoder has no such cell");
+        var shot = WaitForAsyncUtils.waitForAsyncFx(5000, () -> difference.snapshot(null, null));
+        assertThat(shot.getPixelReader().getColor(3, 3)).as("the chart's white background").isEqualTo(javafx.scene.paint.Color.WHITE);
 
         robot.interact(model::clearComparison);
         WaitForAsyncUtils.waitForFxEvents();

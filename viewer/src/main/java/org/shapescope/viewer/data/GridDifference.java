@@ -96,6 +96,6 @@ public final class GridDifference {
     public String caption() {
         int all = difference.layerCount() * difference.stepCount();
         return nameA + " − " + nameB + ": " + matchedCount + " of " + all + " cells share step and layer"
-                + (matchedCount < all ? "; white: no such cell in " + nameB : "");
+                + (matchedCount < all ? "; crossed out: no such cell in " + nameB : "");
     }
 }

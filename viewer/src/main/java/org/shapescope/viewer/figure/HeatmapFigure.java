@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -30,6 +31,9 @@ import org.shapescope.viewer.data.MetricGrid;
  */
 public final class HeatmapFigure {
 
+    /** The diagonal that crosses out a cell of a difference that the other run lacks. */
+    private static final Color UNMATCHED_CROSS = new Color(0xA0, 0xA0, 0xA0);
+
     private final MetricGrid grid;
     private final GridDifference difference;
     private ColorMap colorMap = ColorMap.VIRIDIS;
@@ -48,7 +52,7 @@ public final class HeatmapFigure {
 
     /**
      * The difference heatmap of two runs, A − B on A's cells: a diverging scale symmetric about 0
-     * ({@link DivergingScale}), cells B has no match for left white (not the grey of cells not
+     * ({@link DivergingScale}), cells B has no match for white and crossed out (not the grey of cells not
      * computed yet), and a caption saying how many cells match.
      */
     public HeatmapFigure(GridDifference difference) {
@@ -140,6 +144,9 @@ public final class HeatmapFigure {
             // TrajectoryFigure breaks its lines there
             plot.addDomainMarker(new ValueMarker(columns.right(0), Color.WHITE, style.stroke(3)));
         }
+        if (difference != null) {
+            blankUnmatched(plot, columns);
+        }
         if (selectedStep >= 0 && selectedStep < steps && selectedLayer >= 0 && selectedLayer < layers) {
             Rectangle2D cell = new Rectangle2D.Double(columns.left(selectedStep), selectedLayer - 0.5,
                     columns.right(selectedStep) - columns.left(selectedStep), 1);
@@ -147,9 +154,6 @@ public final class HeatmapFigure {
             plot.addAnnotation(new XYShapeAnnotation(cell, style.stroke(1.5), Color.BLACK));
         }
 
-        if (difference != null) {
-            blankUnmatched(plot, columns);
-        }
         JFreeChart chart = style.chart(title, plot, false);
         String barLabel = difference != null ? "Δ " + style.valueLabel(difference.metric()) : style.valueLabel(grid.metric());
         chart.addSubtitle(style.colourBar(scale, barLabel));
@@ -162,13 +166,21 @@ public final class HeatmapFigure {
         return chart;
     }
 
-    /** White over every cell run B has no match for, so they read as absent, not as not computed yet. */
+    /**
+     * Every cell run B has no match for is white and crossed out by a grey diagonal, so it reads as
+     * absent: neither as not computed yet (grey) nor as a difference near 0 (the scale's near-white
+     * middle). The diagonal is drawn after the fill on purpose: FXGraphics2D skips setting a paint
+     * equal to its last one, and ChartCanvas restores the canvas state between redraws, so a chart
+     * whose last paint is white draws its next background in the canvas's default black.
+     */
     private void blankUnmatched(XYPlot plot, StepColumns columns) {
         for (int l = 0; l < grid.layerCount(); l++) {
             for (int s = 0; s < grid.stepCount(); s++) {
                 if (!difference.matched(l, s)) {
                     Rectangle2D cell = new Rectangle2D.Double(columns.left(s), l - 0.5, columns.right(s) - columns.left(s), 1);
                     plot.addAnnotation(new XYShapeAnnotation(cell, null, null, Color.WHITE), false);
+                    plot.addAnnotation(new XYLineAnnotation(cell.getMinX(), cell.getMinY(), cell.getMaxX(), cell.getMaxY(),
+                            style.stroke(1.0), UNMATCHED_CROSS), false);
                 }
             }
         }

@@ -105,13 +105,16 @@ class ComparisonFigureTest {
         }
         assertThat(diff.value(2, 3)).isEqualTo(101);
         assertThat(d.matchedCount()).isEqualTo(9);
-        assertThat(d.caption()).isEqualTo("A − B: 9 of 16 cells share step and layer; white: no such cell in B");
+        assertThat(d.caption()).isEqualTo("A − B: 9 of 16 cells share step and layer; crossed out: no such cell in B");
 
         JFreeChart chart = new HeatmapFigure(d).build();
         XYZDataset z = (XYZDataset) chart.getXYPlot().getDataset();
         assertThat(z.getZValue(0, 1 * 4 + 2)).isEqualTo(10 + 2 - 1 + 100 - 10, org.assertj.core.api.Assertions.within(EXACT));
         long blanks = chart.getXYPlot().getAnnotations().stream().filter(XYShapeAnnotation.class::isInstance).count();
         assertThat(blanks).as("16 − 9 unmatched cells drawn white").isEqualTo(7);
+        long crosses = chart.getXYPlot().getAnnotations().stream()
+                .filter(org.jfree.chart.annotations.XYLineAnnotation.class::isInstance).count();
+        assertThat(crosses).as("and crossed out").isEqualTo(7);
         DivergingScale scale = DivergingScale.around(diff.valueRange());
         assertThat(scale.getLowerBound()).isEqualTo(-scale.getUpperBound());
         assertThat(scale.getPaint(0)).isEqualTo(new java.awt.Color(0xF7, 0xF7, 0xF7));

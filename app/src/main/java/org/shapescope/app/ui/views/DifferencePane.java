@@ -16,7 +16,7 @@ import org.shapescope.viewer.figure.HeatmapFigure;
 
 /**
  * The open run minus the first compared run, cell by cell where both have the step and layer
- * ({@link GridDifference}); cells the other run lacks are white. Shown while runs are compared; a
+ * ({@link GridDifference}); cells the other run lacks are white and crossed out. Shown while runs are compared; a
  * click selects the cell for every view, as on the heatmap.
  */
 final class DifferencePane implements ExplorerView {
