@@ -155,7 +155,8 @@ public final class HeatmapFigure {
         }
 
         JFreeChart chart = style.chart(title, plot, false);
-        String barLabel = difference != null ? "Δ " + style.valueLabel(difference.metric()) : style.valueLabel(grid.metric());
+        // "Δanisotropy …": a lone "Δ" would be a word narrower than the smallest print size on its own
+        String barLabel = difference != null ? "Δ" + style.valueLabel(difference.metric()) : style.valueLabel(grid.metric());
         chart.addSubtitle(style.colourBar(scale, barLabel));
         if (difference != null) {
             TextTitle caption = new TextTitle(difference.caption(), style.legendFont());

@@ -24,7 +24,7 @@ import org.shapescope.viewer.data.RunGrid;
  * Cells not computed yet leave gaps in the lines.
  *
  * <p>When the grid has a spread over resamples, the selected checkpoint's profile carries error
- * bars of mean ± std ({@link SpreadBars}, dataset {@link #BARS_DATASET}) and a caption saying so.
+ * bars of mean ± std ({@link SpreadBars}, dataset {@link #BARS_DATASET}) and a caption (or legend entry) saying so.
  * With {@link #compareWith} the profiles of several runs are overlaid, one colour each.
  *
  * <p>Dataset 0 has one series per drawn checkpoint, keyed by its step (a {@code Long}); the

@@ -1,9 +1,13 @@
 package org.shapescope.viewer.figure;
 
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -24,9 +28,14 @@ final class SpreadBars {
     private SpreadBars() {
     }
 
-    /** The caption of figures with bars, e.g. "error bars: mean ± std over 5 resamples". */
+    /** The caption of figures with bars and no legend, e.g. "error bars: mean ± std over 5 resamples". */
     static String caption(int resamples) {
-        return "error bars: mean ± std over " + resamples + " resamples";
+        return "error bars: " + legendText(resamples);
+    }
+
+    /** The legend entry beside an error-bar glyph, e.g. "mean ± std over 5 resamples". */
+    static String legendText(int resamples) {
+        return "mean ± std over " + resamples + " resamples";
     }
 
     /** "12.34 ± 0.56 (5 resamples)", or the value alone without a spread, or "not computed". */
@@ -52,7 +61,9 @@ final class SpreadBars {
 
     /**
      * Puts {@code bars} on {@code plot} as dataset {@code index}, series k in {@code paints[k]},
-     * beneath the lines, and captions the chart; does nothing when no series has a bar.
+     * beneath the lines, and says what they are: as a last legend entry with an error-bar glyph
+     * when the chart has a legend (a caption would take a row off a column-wide figure's plot),
+     * else as a caption; does nothing when no series has a bar.
      */
     static void draw(JFreeChart chart, XYPlot plot, int index, List<YIntervalSeries> bars, List<Paint> paints,
             int resamples, FigureStyle style) {
@@ -75,10 +86,30 @@ final class SpreadBars {
         plot.setDataset(index, dataset);
         plot.setRenderer(index, renderer);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        if (chart.getLegend() != null) {
+            LegendItemCollection items = plot.getLegendItems();
+            items.add(new LegendItem(legendText(resamples), null, null, null, glyph(style.size(5)), style.stroke(1.2),
+                    FigureStyle.AXIS));
+            plot.setFixedLegendItems(items);
+            return;
+        }
         TextTitle caption = new TextTitle(caption(resamples), style.legendFont());
         caption.setPaint(FigureStyle.AXIS);
         caption.setPosition(RectangleEdge.BOTTOM);
         caption.setPadding(style.insets(2, 2, 0, 2));
         chart.addSubtitle(caption);
+    }
+
+    /** An error bar standing on its side's centre: a vertical line with a cap at each end, half-height h. */
+    private static Shape glyph(double h) {
+        Path2D bar = new Path2D.Double();
+        double cap = h * 0.6;
+        bar.moveTo(0, -h);
+        bar.lineTo(0, h);
+        bar.moveTo(-cap, -h);
+        bar.lineTo(cap, -h);
+        bar.moveTo(-cap, h);
+        bar.lineTo(cap, h);
+        return bar;
     }
 }

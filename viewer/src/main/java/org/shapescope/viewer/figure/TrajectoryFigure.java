@@ -27,7 +27,7 @@ import org.shapescope.viewer.data.RunGrid;
  * (dark) to deep (light), skipping the map's palest tenth so lines stay visible on white.
  *
  * <p>When the grid has a spread over resamples, each line carries error bars of mean ± std
- * ({@link SpreadBars}) and the figure a caption saying so. With {@link #compareWith} the
+ * ({@link SpreadBars}) and the figure a caption (or legend entry) saying so. With {@link #compareWith} the
  * trajectories of several runs are overlaid, one colour each.
  *
  * <p>Dataset 0 has one series per layer, keyed "layer N" (comparing: one per run and layer, keyed
@@ -93,7 +93,8 @@ public final class TrajectoryFigure {
     /**
      * Overlays other runs: for each drawn layer, each run's layer at the nearest relative depth
      * (layer / last layer), one colour per run ({@link RunColours}), with a legend of run names;
-     * every run's loss, when given, is dashed in its run's colour. {@code name} is this figure's run.
+     * every run's loss, when given, is dashed in its run's colour (not in the legend). {@code name}
+     * is this figure's run.
      */
     public TrajectoryFigure compareWith(String name, List<RunGrid> others) {
         this.runName = name;
@@ -254,6 +255,9 @@ public final class TrajectoryFigure {
             losses.addSeries(lossSeries);
             lossRenderer.setSeriesPaint(series, comparing ? RunColours.of(k) : LOSS_COLOUR);
             lossRenderer.setSeriesStroke(series, style.dashed(comparing ? 1.2 : 1.6, 6, 4));
+            // comparing, the dashed line in a run's colour on the "training loss" axis is that run's loss;
+            // legend entries for them would take a second legend row off a column-wide figure's height
+            lossRenderer.setSeriesVisibleInLegend(series, !comparing);
         }
         if (losses.getSeriesCount() == 0) {
             return;

@@ -73,6 +73,15 @@ class SpreadBarsTest {
     }
 
     @Test
+    void withALegendTheBarsAreItsLastEntryInsteadOfACaption() {
+        JFreeChart chart = new TrajectoryFigure(gridWithSpread()).layers(0, 2).build();
+        var items = chart.getXYPlot().getLegendItems();
+        assertThat(items.getItemCount()).isEqualTo(3);
+        assertThat(items.get(2).getLabel()).isEqualTo("mean ± std over 5 resamples");
+        assertThat(captions(chart)).isEmpty();
+    }
+
+    @Test
     void aGridWithoutSpreadHasNoBarsAndNoCaption() {
         MetricGrid grid = SyntheticFigureData.grid("anisotropy", 5, 4, 0, 7);
         JFreeChart profile = new LayerProfileFigure(grid, 1).build();

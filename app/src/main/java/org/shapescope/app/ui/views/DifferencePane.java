@@ -28,7 +28,8 @@ final class DifferencePane implements ExplorerView {
 
     @Override
     public String title() {
-        return "Difference A − B";
+        // ASCII: titles end up as LaTeX figure captions (PaperFiguresTest), where U+2212 is not set up
+        return "Difference of runs (A - B)";
     }
 
     @Override
