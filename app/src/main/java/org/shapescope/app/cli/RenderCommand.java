@@ -161,7 +161,7 @@ final class RenderCommand implements Callable<Integer> {
                 failures);
         Drawable figure = kind.render(inputs, print.style().withValueLabels(MetricLabels::axisLabel));
         if (logSteps && !inputs.logStepsAsked) {
-            throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
+            throw new IllegalArgumentException("--log-steps applies to --view heatmap and difference only (the trajectory's step axis is always logarithmic)");
         }
         if (relativeDepth && !inputs.relativeDepthAsked) {
             throw new IllegalArgumentException("--relative-depth applies to --view profile only");
