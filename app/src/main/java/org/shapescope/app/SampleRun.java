@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the bundled sample run (sample-data/tiny-decoder): named by the system property
+ * Finds the bundled sample run (sample-data/tiny-decoder, and the encoder beside it): named by the system property
  * {@code shapescope.sample}, else next to the installed jar (walking up from it, which covers
  * {@code app/target/shapescope.jar} in a checkout and {@code lib/} in a packaged image), else
  * below the working directory.
  */
 public final class SampleRun {
     static final String RELATIVE = "sample-data/tiny-decoder";
+    /** The encoder sample run, beside the decoder: the decoder-vs-encoder contrast of the paper. */
+    static final String ENCODER = "tiny-encoder";
 
     private SampleRun() {
     }
@@ -40,5 +42,10 @@ public final class SampleRun {
             }
         }
         return Optional.empty();
+    }
+
+    /** The bundled encoder sample run (sample-data/tiny-encoder, beside the decoder), if there is one. */
+    public static Optional<Path> locateEncoder() {
+        return locate().map(decoder -> decoder.resolveSibling(ENCODER)).filter(Files::isDirectory);
     }
 }

@@ -12,7 +12,7 @@ import org.shapescope.app.ui.RecentRuns;
 
 /**
  * The desktop application: the explorer window on the run folder given on the command line, or
- * on the bundled sample run when there is none.
+ * on the bundled sample run when there is none; further folders are compared with the first.
  */
 public final class ShapescopeApp extends Application {
     /** Background threads: opening runs, the grid's coordinator, projections, exports. */
@@ -31,6 +31,7 @@ public final class ShapescopeApp extends Application {
         PulseGaps.measureIfAsked(model.gridRunningProperty(), StatusLog.followIfAsked(model.statusProperty()));
         window.showOn(stage);
         arguments.run().or(SampleRun::locate).ifPresent(model::open);
+        arguments.compared().forEach(model::addComparison);
     }
 
     @Override

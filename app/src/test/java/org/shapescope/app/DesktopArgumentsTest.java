@@ -20,4 +20,17 @@ class DesktopArgumentsTest {
         assertThat(parsed.store()).contains(Path.of("s.sqlite"));
         assertThat(DesktopArguments.parse(List.of()).run()).isEmpty();
     }
+
+    @Test
+    void furtherFoldersAreComparedWithTheFirst() {
+        assertThat(DesktopArguments.matches(new String[] {"a", "b", "c"}, p -> true)).isTrue();
+        assertThat(DesktopArguments.matches(new String[] {"a", "b", "--store", "s.sqlite"}, p -> true)).isTrue();
+        assertThat(DesktopArguments.matches(new String[] {"a", "b"}, p -> p.toString().equals("a")))
+                .as("b is no folder").isFalse();
+        DesktopArguments parsed = DesktopArguments.parse(List.of("a", "b", "c", "--store", "s.sqlite"));
+        assertThat(parsed.run()).contains(Path.of("a"));
+        assertThat(parsed.compared()).containsExactly(Path.of("b"), Path.of("c"));
+        assertThat(parsed.store()).contains(Path.of("s.sqlite"));
+        assertThat(DesktopArguments.parse(List.of("a")).compared()).isEmpty();
+    }
 }

@@ -13,6 +13,7 @@ import javafx.scene.input.MouseEvent;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
+import org.shapescope.viewer.data.GridDifference;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.figure.HeatmapFigure;
 import org.shapescope.viewer.figure.StepColumns;
@@ -30,9 +31,10 @@ public final class HeatmapView extends ChartView {
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
     private final BooleanProperty logStepAxis = new SimpleBooleanProperty(this, "logStepAxis");
+    private final ObjectProperty<GridDifference> difference = new SimpleObjectProperty<>(this, "difference");
 
     public HeatmapView() {
-        invalidateOn(grid, selectedCheckpoint, selectedLayer, logStepAxis);
+        invalidateOn(grid, difference, selectedCheckpoint, selectedLayer, logStepAxis);
         // The cell under the mouse is described when the mouse is there, through the canvas's own
         // tooltip, instead of JFreeChart formatting a text for every cell on every redraw.
         viewer().getCanvas().setTooltipEnabled(false);
@@ -71,6 +73,20 @@ public final class HeatmapView extends ChartView {
         grid.set(value);
     }
 
+    /**
+     * When set, the view shows this difference of two runs (A − B on A's cells, unmatched cells
+     * blank) instead of {@link #gridProperty()}; its cells are indexed like A's grid.
+     */
+    public ObjectProperty<GridDifference> differenceProperty() {
+        return difference;
+    }
+
+    /** The grid drawn: the difference's when one is set, else the grid. */
+    private MetricGrid shown() {
+        GridDifference d = difference.get();
+        return d != null ? d.grid() : grid.get();
+    }
+
     /** Selected checkpoint index (column), -1 for none. */
     public IntegerProperty selectedCheckpointProperty() {
         return selectedCheckpoint;
@@ -88,7 +104,8 @@ public final class HeatmapView extends ChartView {
 
     @Override
     protected ChartFactory snapshot() {
-        MetricGrid g = grid.get();
+        GridDifference d = difference.get();
+        MetricGrid g = shown();
         if (g == null || g.stepCount() == 0 || g.layerCount() == 0) {
             return null;
         }
@@ -96,11 +113,16 @@ public final class HeatmapView extends ChartView {
         int step = selectedCheckpoint.get();
         int layer = selectedLayer.get();
         boolean log = logStepAxis.get();
-        return style -> new HeatmapFigure(g).colorMap(map).selection(step, layer).logStepAxis(log).style(style).build();
+        return style -> (d != null ? new HeatmapFigure(d) : new HeatmapFigure(g)).colorMap(map).selection(step, layer)
+                .logStepAxis(log).style(style).build();
     }
 
     @Override
     protected String exportName() {
+        GridDifference d = difference.get();
+        if (d != null) {
+            return "difference-" + d.metric().replaceAll("\\W+", "-");
+        }
         MetricGrid g = grid.get();
         return "heatmap-" + (g == null ? "empty" : g.metric().replaceAll("\\W+", "-"));
     }
@@ -113,7 +135,7 @@ public final class HeatmapView extends ChartView {
     public int[] cellAt(double x, double y) {
         JFreeChart chart = getDisplayedChart();
         Rectangle2D area = dataArea();
-        MetricGrid g = grid.get();
+        MetricGrid g = shown();
         if (chart == null || area == null || g == null) {
             return null;
         }
@@ -152,7 +174,12 @@ public final class HeatmapView extends ChartView {
 
     /** Tooltip text of a cell, as shown on hover. */
     public String describeCell(int stepIdx, int layerIdx) {
-        return HeatmapFigure.describeCell(grid.get(), layerIdx, stepIdx);
+        GridDifference d = difference.get();
+        if (d != null && !d.matched(layerIdx, stepIdx)) {
+            return String.format(java.util.Locale.ROOT, "layer %d, step %d: %s has no such cell", d.grid().layer(layerIdx),
+                    d.grid().step(stepIdx), d.nameB());
+        }
+        return HeatmapFigure.describeCell(shown(), layerIdx, stepIdx);
     }
 
     private Rectangle2D dataArea() {

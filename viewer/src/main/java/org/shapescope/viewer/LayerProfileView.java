@@ -6,19 +6,36 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.figure.LayerProfileFigure;
 
 /** Interactive {@link LayerProfileFigure}: metric against layer at the selected checkpoint. */
 public final class LayerProfileView extends ChartView {
 
     private final ObjectProperty<MetricGrid> grid = new SimpleObjectProperty<>(this, "grid");
+    private final StringProperty runName = new SimpleStringProperty(this, "runName", "");
+    private final ObservableList<RunGrid> comparedRuns = FXCollections.observableArrayList();
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final BooleanProperty overlayAllCheckpoints = new SimpleBooleanProperty(this, "overlayAllCheckpoints");
     private final BooleanProperty relativeDepth = new SimpleBooleanProperty(this, "relativeDepth");
 
     public LayerProfileView() {
-        invalidateOn(grid, selectedCheckpoint, overlayAllCheckpoints, relativeDepth);
+        invalidateOn(grid, runName, comparedRuns, selectedCheckpoint, overlayAllCheckpoints, relativeDepth);
+    }
+
+    /** The name of the grid's run, for the legend when runs are compared. */
+    public StringProperty runNameProperty() {
+        return runName;
+    }
+
+    /** Other runs overlaid on this one, one colour each ({@link LayerProfileFigure#compareWith}); empty for none. */
+    public ObservableList<RunGrid> getComparedRuns() {
+        return comparedRuns;
     }
 
     public ObjectProperty<MetricGrid> gridProperty() {
@@ -54,8 +71,10 @@ public final class LayerProfileView extends ChartView {
         var map = getColorMap();
         boolean overlay = overlayAllCheckpoints.get();
         boolean relative = relativeDepth.get();
+        String name = runName.get();
+        java.util.List<RunGrid> others = java.util.List.copyOf(comparedRuns);
         return style -> new LayerProfileFigure(g, checkpoint).colorMap(map).overlayAllCheckpoints(overlay)
-                .relativeDepth(relative).style(style).build();
+                .relativeDepth(relative).compareWith(name, others).style(style).build();
     }
 
     @Override

@@ -4,10 +4,13 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.figure.TrajectoryFigure;
 
 /**
@@ -19,13 +22,25 @@ import org.shapescope.viewer.figure.TrajectoryFigure;
 public final class TrajectoryView extends ChartView {
 
     private final ObjectProperty<MetricGrid> grid = new SimpleObjectProperty<>(this, "grid");
+    private final StringProperty runName = new SimpleStringProperty(this, "runName", "");
+    private final ObservableList<RunGrid> comparedRuns = FXCollections.observableArrayList();
     private final ObjectProperty<LossCurve> loss = new SimpleObjectProperty<>(this, "loss");
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final ObservableList<Integer> layers = FXCollections.observableArrayList();
 
     public TrajectoryView() {
-        invalidateOn(grid, loss, selectedLayer, selectedCheckpoint, layers);
+        invalidateOn(grid, runName, comparedRuns, loss, selectedLayer, selectedCheckpoint, layers);
+    }
+
+    /** The name of the grid's run, for the legend when runs are compared. */
+    public StringProperty runNameProperty() {
+        return runName;
+    }
+
+    /** Other runs overlaid on this one, one colour each ({@link TrajectoryFigure#compareWith}); empty for none. */
+    public ObservableList<RunGrid> getComparedRuns() {
+        return comparedRuns;
     }
 
     public ObjectProperty<MetricGrid> gridProperty() {
@@ -71,8 +86,10 @@ public final class TrajectoryView extends ChartView {
         LossCurve curve = loss.get();
         var map = getColorMap();
         int checkpoint = selectedCheckpoint.get();
+        String name = runName.get();
+        java.util.List<RunGrid> others = java.util.List.copyOf(comparedRuns);
         return style -> new TrajectoryFigure(g).layers(drawn).loss(curve).colorMap(map)
-                .selectedCheckpoint(checkpoint).style(style).build();
+                .selectedCheckpoint(checkpoint).compareWith(name, others).style(style).build();
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.data.ScaleCurve;
 import org.shapescope.viewer.export.ExportFormat;
 import org.shapescope.viewer.export.FigureExport;
@@ -43,18 +44,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shapescope render RUN --view V --metric M --out FILE}: one figure of the desktop app at a
- * print size, written without a display (java.awt.headless, no JavaFX toolkit). The view is any
- * registered {@link ExplorerView}; grid values come from the grid engine through the run's
- * result cache, the projection reads the one layer it shows.
+ * {@code shapescope render RUN [RUN_B …] --view V --metric M --out FILE}: one figure of the desktop
+ * app at a print size, written without a display (java.awt.headless, no JavaFX toolkit). The view is
+ * any registered {@link ExplorerView}; grid values come from the grid engine through the run's
+ * result cache, the projection reads the one layer it shows. Further runs are compared with the
+ * first, as in the explorer: profile and trajectory overlay them, the difference view subtracts
+ * the second from the first.
  */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes one figure of a run (as the desktop app draws it) to PNG, SVG or PDF, without a display.%n"
                 + "Exit status: 0 written, 1 written but some cells failed, 2 unusable run or bad arguments.")
 final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN", description = "the run folder")
-    Path run;
+    @Parameters(paramLabel = "RUN", arity = "1..*",
+            description = "the run folder; further runs are compared with it (views profile, trajectory, difference)")
+    List<Path> runs;
 
     @Option(names = "--view", required = true, paramLabel = "V", description = "one of: ${COMPLETION-CANDIDATES}",
             completionCandidates = ViewIds.class)
@@ -93,6 +97,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--svg-text-as-paths", description = "SVG only: draw text as glyph outlines instead of <text> in DejaVu Sans")
     boolean svgTextAsPaths;
+
+    @Option(names = "--relative-depth", description = "profile only: x as layer / last layer, which aligns models of different depth")
+    boolean relativeDepth;
 
     @Option(names = "--log-steps", description = "heatmap only: x as log10(step), cells reaching halfway to their neighbours, instead of checkpoint index")
     boolean logSteps;
@@ -133,11 +140,15 @@ final class RenderCommand implements Callable<Integer> {
         PrintSize print = new PrintSize(widthPt, height != null ? PrintSize.parseLength(height) : widthPt * kind.aspect(),
                 fontPt, dpi);
         PointValue colour = colourBy == null ? PointValue.POSITION : pointValue(colourBy);
-        java.util.Optional<RunFolder> usable = UsableRun.open(run, ResultStore.none(), spec.commandLine().getErr());
-        if (usable.isEmpty()) {
-            return RunInspection.UNUSABLE;
+        List<RunFolder> folders = new ArrayList<>();
+        for (Path run : runs) {
+            java.util.Optional<RunFolder> usable = UsableRun.open(run, ResultStore.none(), spec.commandLine().getErr());
+            if (usable.isEmpty()) {
+                return RunInspection.UNUSABLE;
+            }
+            folders.add(usable.get());
         }
-        RunFolder folder = usable.get();
+        RunFolder folder = folders.get(0);
         long[] steps = folder.steps();
         int stepIdx = step == null ? steps.length - 1 : indexOf(steps, step, "--step", "steps");
         List<Integer> layers = folder.layers();
@@ -146,10 +157,17 @@ final class RenderCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--layer " + layer + " is not in the run; layers: " + layers);
         }
         List<CellFailure> failures = Collections.synchronizedList(new ArrayList<>());
-        RunInputs inputs = new RunInputs(folder, metric, stepIdx, layerIdx, colour, failures);
+        RunInputs inputs = new RunInputs(folder, folders.subList(1, folders.size()), metric, stepIdx, layerIdx, colour,
+                failures);
         Drawable figure = kind.render(inputs, print.style().withValueLabels(MetricLabels::axisLabel));
         if (logSteps && !inputs.logStepsAsked) {
-            throw new IllegalArgumentException("--log-steps applies to --view heatmap only (the trajectory's step axis is always logarithmic)");
+            throw new IllegalArgumentException("--log-steps applies to --view heatmap and difference only (the trajectory's step axis is always logarithmic)");
+        }
+        if (relativeDepth && !inputs.relativeDepthAsked) {
+            throw new IllegalArgumentException("--relative-depth applies to --view profile only");
+        }
+        if (folders.size() > 1 && !inputs.comparedAsked) {
+            throw new IllegalArgumentException("several runs apply to --view profile, trajectory and difference only");
         }
         if (colourBy != null && !inputs.colourAsked) {
             throw new IllegalArgumentException("--colour-by applies to --view projection only");
@@ -170,6 +188,7 @@ final class RenderCommand implements Callable<Integer> {
      */
     private final class RunInputs implements FigureInputs {
         private final RunFolder folder;
+        private final List<RunFolder> others;
         private final Estimator metric;
         private final int stepIdx;
         private final int layerIdx;
@@ -177,11 +196,16 @@ final class RenderCommand implements Callable<Integer> {
         private final List<CellFailure> failures;
         private MetricGrid grid;
         private Projection projection;
+        private List<RunGrid> compared;
         boolean logStepsAsked;
         boolean colourAsked;
+        boolean relativeDepthAsked;
+        boolean comparedAsked;
 
-        RunInputs(RunFolder folder, Estimator metric, int stepIdx, int layerIdx, PointValue colour, List<CellFailure> failures) {
+        RunInputs(RunFolder folder, List<RunFolder> others, Estimator metric, int stepIdx, int layerIdx, PointValue colour,
+                List<CellFailure> failures) {
             this.folder = folder;
+            this.others = others;
             this.metric = metric;
             this.stepIdx = stepIdx;
             this.layerIdx = layerIdx;
@@ -200,6 +224,30 @@ final class RenderCommand implements Callable<Integer> {
         @Override
         public LossCurve loss() {
             return folder.loss().map(MetricGrids::loss).orElse(null);
+        }
+
+        @Override
+        public String runName() {
+            return folder.metadata().name();
+        }
+
+        @Override
+        public List<RunGrid> compared() throws InterruptedException {
+            comparedAsked = true;
+            if (compared == null) {
+                compared = new ArrayList<>();
+                for (RunFolder other : others) {
+                    compared.add(new RunGrid(other.metadata().name(), computeGrid(other, metric, failures),
+                            other.loss().map(MetricGrids::loss).orElse(null)));
+                }
+            }
+            return compared;
+        }
+
+        @Override
+        public boolean relativeDepth() {
+            relativeDepthAsked = true;
+            return relativeDepth;
         }
 
         @Override
@@ -265,7 +313,7 @@ final class RenderCommand implements Callable<Integer> {
             store.warnings().forEach(w -> spec.commandLine().getErr().println("shapescope: " + w));
         }
         failures.addAll(collected.failures());
-        return MetricGrids.of(folder, metric, collected.results());
+        return MetricGrids.of(folder, metric, parameters, collected.results());
     }
 
     private static int indexOf(long[] values, long value, String option, String what) {

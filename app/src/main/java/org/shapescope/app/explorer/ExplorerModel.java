@@ -43,6 +43,7 @@ import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.data.ScaleCurve;
 
 /**
@@ -57,6 +58,11 @@ import org.shapescope.viewer.data.ScaleCurve;
 public final class ExplorerModel {
     /** Projections kept in memory (each is a few MB for 10⁵ tokens). */
     static final int PROJECTION_CACHE_SIZE = 24;
+    /**
+     * R of the explorer: the neighbour estimators as mean ± std over 5 seeded resamples, the
+     * convention of Lee et al. (ACL 2025); the CLI's default stays 1.
+     */
+    public static final int DEFAULT_RESAMPLES = 5;
 
     private final TaskExecutor executor;
     private final Executor uiThread;
@@ -67,7 +73,7 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<Estimator> metric =
             new ReadOnlyObjectWrapper<>(this, "metric", Estimators.named("anisotropy"));
     private final ReadOnlyObjectWrapper<MeasureParameters> parameters =
-            new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults());
+            new ReadOnlyObjectWrapper<>(this, "parameters", MeasureParameters.defaults().withResamples(DEFAULT_RESAMPLES));
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyObjectWrapper<LossCurve> loss = new ReadOnlyObjectWrapper<>(this, "loss");
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");
@@ -98,6 +104,7 @@ public final class ExplorerModel {
     private String currentCell = "";
     private Duration followSettle;
     private RunWatch watch;
+    private final ComparedRuns compared;
 
     /**
      * @param executor runs file reading and computing in the background
@@ -110,6 +117,8 @@ public final class ExplorerModel {
         this.uiThread = uiThread;
         this.stores = stores;
         this.workers = Math.max(1, workers);
+        this.compared = new ComparedRuns(executor, uiThread, stores, this.workers, metric.get(), parameters.get(),
+                this::notice);
         selectedCheckpoint.addListener(x -> requestProjection());
         selectedLayer.addListener(x -> requestProjection());
         selectedCheckpoint.addListener(x -> requestGrideCurve());
@@ -216,6 +225,19 @@ public final class ExplorerModel {
         return noticesView;
     }
 
+    /**
+     * The runs compared with the open one (read-only), each with its grid of the same metric and
+     * parameters as it fills; empty when nothing is compared.
+     */
+    public ObservableList<RunGrid> getComparedRuns() {
+        return compared.grids();
+    }
+
+    /** True while a compared run's grid is being computed. */
+    public ReadOnlyBooleanProperty comparisonRunningProperty() {
+        return compared.computingProperty();
+    }
+
     /** The computed cells of the current grid. */
     public List<CellResult> results() {
         return List.copyOf(results.values());
@@ -239,11 +261,15 @@ public final class ExplorerModel {
         this.followSettle = settle;
     }
 
-    /** Opens a run folder in the background; when it is read, the grid starts at once. */
+    /**
+     * Opens a run folder in the background; when it is read, the grid starts at once. Runs compared
+     * with the previous one are forgotten.
+     */
     public void open(Path folder) {
         int generation = ++runGeneration;
         stopFollowing();
         cancelGrid();
+        compared.clear();
         status.set("Opening " + folder + " …");
         executor.execute("Open " + folder, () -> {
             ResultStore opened = stores.apply(folder.toAbsolutePath().normalize());
@@ -267,19 +293,35 @@ public final class ExplorerModel {
         });
     }
 
-    /** Shows {@code m} for every cell; restarts the grid (cached values reappear at once). */
+    /**
+     * Compares {@code folder} with the open run: it is opened in the background and its grid of the
+     * same metric and parameters computed like the open run's (profile and trajectory overlay it,
+     * the difference heatmap subtracts it). A folder already compared is ignored.
+     */
+    public void addComparison(Path folder) {
+        compared.add(folder);
+    }
+
+    /** Forgets the compared runs. */
+    public void clearComparison() {
+        compared.clear();
+    }
+
+    /** Shows {@code m} for every cell; restarts the grid (cached values reappear at once), and the compared runs' grids. */
     public void selectMetric(Estimator m) {
         if (m != null && m != metric.get()) {
             metric.set(m);
             restartGrid();
+            compared.follow(m, parameters.get());
         }
     }
 
-    /** New measure parameters; restarts the grid. */
+    /** New measure parameters; restarts the grid and the compared runs' grids. */
     public void changeParameters(MeasureParameters p) {
         if (p != null && !p.equals(parameters.get())) {
             parameters.set(p);
             restartGrid();
+            compared.follow(metric.get(), p);
         }
     }
 
@@ -320,6 +362,7 @@ public final class ExplorerModel {
     public void dispose() {
         stopFollowing();
         cancelGrid();
+        compared.clear();
         closeInBackground(store);
         store = ResultStore.none();
     }
@@ -402,7 +445,7 @@ public final class ExplorerModel {
         if (changes.added().isEmpty()) {
             return;
         }
-        grid.set(MetricGrids.of(r, metric.get(), results.values()));
+        grid.set(MetricGrids.of(r, metric.get(), parameters.get(), results.values()));
         long[] steps = r.steps();
         int keep = java.util.Arrays.binarySearch(steps, selectedStep);
         selectedCheckpoint.set(atNewest || keep < 0 ? steps.length - 1 : keep);
@@ -425,7 +468,7 @@ public final class ExplorerModel {
         ++gridGeneration;
         results.clear();
         currentCell = "";
-        grid.set(MetricGrids.empty(r, metric.get()));
+        grid.set(MetricGrids.empty(r, metric.get(), parameters.get()));
         if (r.checkpoints().isEmpty()) {
             gridHandle = null;
             status.set("No usable checkpoint");

@@ -30,6 +30,8 @@ import org.shapescope.viewer.ExportRequest;
 final class ChartBoard extends GridPane {
     private final Map<ExplorerView, ViewPane> panes = new LinkedHashMap<>();
     private final Map<ExplorerView, BorderPane> panels = new LinkedHashMap<>();
+    /** The views' {@link ExplorerView#shownWhen} values, held so their listeners live as long as the board. */
+    private final List<javafx.beans.value.ObservableBooleanValue> shownWhen = new ArrayList<>();
 
     /** @param exportHandler receives each view's context-menu export requests, with the view they came from */
     ChartBoard(ExplorerModel model, List<ExplorerView> views, BiConsumer<ExplorerView, ExportRequest> exportHandler) {
@@ -42,6 +44,12 @@ final class ChartBoard extends GridPane {
             pane.view().setId(view.id());
             pane.exportHandler().accept(request -> exportHandler.accept(view, request));
             BorderPane panel = panel(view.title(), pane.view(), pane.tools());
+            javafx.beans.value.ObservableBooleanValue worthShowing = view.shownWhen(model);
+            if (worthShowing != null) {
+                shownWhen.add(worthShowing);
+                panel.setVisible(worthShowing.get());
+                worthShowing.addListener((obs, old, now) -> panel.setVisible(now));
+            }
             panel.visibleProperty().addListener((obs, old, now) -> layoutPanels());
             panes.put(view, pane);
             panels.put(view, panel);

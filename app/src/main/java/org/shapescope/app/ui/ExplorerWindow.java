@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.shapescope.app.SampleRun;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
 import org.shapescope.app.ui.views.ExplorerView;
@@ -113,6 +114,26 @@ public final class ExplorerWindow {
                 model.open(folder.toPath());
             }
         });
+        MenuItem compare = new MenuItem("Add run to compare…");
+        compare.setId("add-comparison");
+        compare.disableProperty().bind(model.runProperty().isNull());
+        compare.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Add run to compare");
+            File folder = chooser.showDialog(scene.getWindow());
+            if (folder != null) {
+                model.addComparison(folder.toPath());
+            }
+        });
+        MenuItem stopComparing = new MenuItem("Stop comparing");
+        stopComparing.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.getComparedRuns()));
+        stopComparing.setOnAction(e -> model.clearComparison());
+        MenuItem samples = new MenuItem("Compare the sample runs (decoder vs encoder)");
+        samples.setId("compare-samples");
+        Optional<Path> decoder = SampleRun.locate().filter(java.nio.file.Files::isDirectory);
+        Optional<Path> encoder = SampleRun.locateEncoder();
+        samples.setDisable(decoder.isEmpty() || encoder.isEmpty());
+        samples.setOnAction(e -> compareSampleRuns());
         Menu export = new Menu("Export");
         Menu show = new Menu("View");
         for (ExplorerView view : ExplorerViews.all()) {
@@ -131,13 +152,24 @@ public final class ExplorerWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> scene.getWindow().hide());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export, all,
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), compare, stopComparing, samples,
+                new SeparatorMenuItem(), export, all,
                 new SeparatorMenuItem(), quit);
         MenuItem cancel = new MenuItem("Cancel grid");
         cancel.disableProperty().bind(model.gridRunningProperty().not());
         cancel.setOnAction(e -> model.cancelGrid());
         Menu analysis = new Menu("Analysis", null, cancel);
         return new MenuBar(file, show, analysis);
+    }
+
+    /** The paper's decoder-vs-encoder contrast in one click: the decoder sample opened, the encoder compared with it. */
+    void compareSampleRuns() {
+        Optional<Path> decoder = SampleRun.locate();
+        Optional<Path> encoder = SampleRun.locateEncoder();
+        if (decoder.isPresent() && encoder.isPresent()) {
+            model.open(decoder.get());
+            model.addComparison(encoder.get());
+        }
     }
 
     private void addExportItems(Menu menu, String label, java.util.function.Consumer<ExportFormat> action) {

@@ -1,6 +1,11 @@
 package org.shapescope.app.ui;
 
 import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import org.shapescope.app.explorer.ExplorerModel;
+import org.shapescope.viewer.data.RunGrid;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 
@@ -20,5 +25,12 @@ public final class ModelBindings {
                 }
             }
         });
+    }
+
+    /** Ties a figure's run name and compared runs to the model's open run and compared runs. */
+    public static void compare(StringProperty runName, ObservableList<RunGrid> compared, ExplorerModel model) {
+        runName.bind(Bindings.createStringBinding(() -> model.getRun() == null ? "" : model.getRun().metadata().name(),
+                model.runProperty()));
+        Bindings.bindContent(compared, model.getComparedRuns());
     }
 }

@@ -28,6 +28,8 @@ import org.shapescope.app.explorer.ExplorerModel;
  * Every edit is sent to the model as a command, which restarts the grid.
  */
 final class RunPanel extends VBox {
+    /** Largest R offered: each resample costs one more computation of the neighbour estimators. */
+    private static final int MAX_RESAMPLES = 100;
     private final ExplorerModel model;
     private final Label name = new Label("No run open");
     private final GridPane facts = new GridPane();
@@ -37,6 +39,7 @@ final class RunPanel extends VBox {
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 0, 1);
     private final Spinner<Double> discard = new Spinner<>(0.0, 0.9, MeasureParameters.DEFAULT_TWONN_DISCARD, 0.05);
     private final CheckBox authors = new CheckBox("LLM-Microscope preset");
+    private final Spinner<Integer> resamples = new Spinner<>(1, MAX_RESAMPLES, ExplorerModel.DEFAULT_RESAMPLES, 1);
 
     RunPanel(ExplorerModel model) {
         super(6);
@@ -91,7 +94,7 @@ final class RunPanel extends VBox {
         GridPane params = new GridPane();
         params.setHgap(8);
         params.setVgap(4);
-        for (Spinner<?> spinner : List.of(tokens, seed, discard)) {
+        for (Spinner<?> spinner : List.of(tokens, seed, discard, resamples)) {
             spinner.setEditable(true);
             spinner.setPrefWidth(110);
         }
@@ -99,6 +102,10 @@ final class RunPanel extends VBox {
         seed.setId("seed");
         discard.setId("twonn-discard");
         authors.setId("twonn-authors");
+        resamples.setId("resamples");
+        resamples.setTooltip(new Tooltip("R: TwoNN, MLE, PHD and GRIDE on R seeded token samples (seeds seed … seed + R − 1),\n"
+                + "shown as mean ± std (error bars, tooltips); 1 = a single estimate. A sample holding every\n"
+                + "token (token sample ≥ tokens per layer) varies only the estimator's own seeded choices."));
         tokens.setTooltip(new Tooltip("Tokens sampled (seeded) for TwoNN, MLE and PHD"));
         discard.setTooltip(new Tooltip("Fraction of the largest r2/r1 ratios TwoNN discards (Facco et al.: 0.1)"));
         authors.setTooltip(new Tooltip("TwoNN exactly as LLM-Microscope's intrinsic_dimension(emb[:N], reduction_factor=5):\n"
@@ -109,11 +116,13 @@ final class RunPanel extends VBox {
         params.addRow(1, new Label("Seed"), seed);
         params.addRow(2, new Label("TwoNN discard"), discard);
         params.add(authors, 0, 3, 2, 1);
+        params.addRow(4, new Label("Resamples"), resamples);
         discard.disableProperty().bind(authors.selectedProperty());
         tokens.valueProperty().addListener(x -> sendParameters());
         seed.valueProperty().addListener(x -> sendParameters());
         discard.valueProperty().addListener(x -> sendParameters());
         authors.selectedProperty().addListener(x -> sendParameters());
+        resamples.valueProperty().addListener(x -> sendParameters());
 
         getChildren().addAll(name, facts, new Separator(), heading("Problems"), problems, new Separator(),
                 heading("Metric"), metric, heading("Parameters"), params);
@@ -129,11 +138,12 @@ final class RunPanel extends VBox {
 
     private void sendParameters() {
         Double fraction = discard.getValue();
-        if (tokens.getValue() == null || seed.getValue() == null || fraction == null) {
+        if (tokens.getValue() == null || seed.getValue() == null || fraction == null || resamples.getValue() == null) {
             return;
         }
         model.changeParameters(model.getParameters().withNeighbourTokens(tokens.getValue()).withSeed(seed.getValue())
-                .withTwonnDiscardFraction(fraction).withTwonnAuthorsPreset(authors.isSelected()));
+                .withTwonnDiscardFraction(fraction).withTwonnAuthorsPreset(authors.isSelected())
+                .withResamples(resamples.getValue()));
     }
 
     private void showRun(RunFolder run) {

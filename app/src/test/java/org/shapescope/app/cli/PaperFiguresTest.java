@@ -52,18 +52,28 @@ class PaperFiguresTest {
     @TempDir
     static Path dir;
     static Path run;
+    static Path other;
+    /** The views that draw several runs; they are rendered comparing two (the difference needs two). */
+    private static final java.util.Set<String> COMPARING = java.util.Set.of("profile", "trajectory", "difference");
 
     @BeforeAll
     static void writeRun() throws Exception {
         run = dir.resolve("run");
         InspectCommandTest.writeRun(run, 4, 5, 200, 16);
+        other = dir.resolve("other");
+        InspectCommandTest.writeRun(other, 3, 7, 200, 16);
+        Files.writeString(other.resolve("run.json"), "{\"name\": \"other-run\", \"architecture\": \"decoder\"}");
     }
 
     private static Path render(ExplorerView view, String extension) {
         Path out = dir.resolve(view.id() + "." + extension);
         if (!Files.exists(out)) {
-            CliRunner result = CliRunner.run("render", run.toString(), "--view", view.id(), "--metric", "anisotropy",
-                    "--size", "column", "--out", out.toString());
+            List<String> args = new java.util.ArrayList<>(List.of("render", run.toString()));
+            if (COMPARING.contains(view.id())) {
+                args.add(other.toString());
+            }
+            args.addAll(List.of("--view", view.id(), "--metric", "anisotropy", "--size", "column", "--out", out.toString()));
+            CliRunner result = CliRunner.run(args.toArray(String[]::new));
             assertThat(result.exitCode()).as(view.id() + ": " + result.err()).isZero();
         }
         return out;

@@ -70,6 +70,51 @@ class RenderCommandTest {
         assertThat(svg.getElementsByTagName("text").getLength()).isGreaterThan(3);
     }
 
+    @Test
+    void twoRunsMakeOneOverlayWithASeriesPerRunAndADifference() throws Exception {
+        Path other = dir.resolve("other-run");
+        InspectCommandTest.writeRun(other, 3, 7, 200, 16);
+        Files.writeString(other.resolve("run.json"), "{\"name\": \"deeper-run\", \"architecture\": \"decoder\"}");
+        for (String view : new String[] {"profile", "trajectory"}) {
+            Path out = dir.resolve("compare-" + view + ".svg");
+            CliRunner result = CliRunner.run("render", run.toString(), other.toString(), "--view", view,
+                    "--metric", "twonn", "--tokens", "64", "--resamples", "3", "--out", out.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(out).exists();
+            String text = svgText(parseSvg(out));
+            // one legend entry per run: "cli-run, …" and "deeper-run, …"
+            assertThat(text).as(view).contains("cli-run, ").contains("deeper-run, ")
+                    .contains("mean ± std over 3 resamples");
+        }
+        Path relative = dir.resolve("compare-relative.png");
+        assertThat(CliRunner.run("render", run.toString(), other.toString(), "--view", "profile", "--relative-depth",
+                "--out", relative.toString()).exitCode()).isZero();
+        assertThat(ImageIO.read(relative.toFile()).getWidth()).isEqualTo(975);
+        Path difference = dir.resolve("difference.svg");
+        CliRunner diff = CliRunner.run("render", run.toString(), other.toString(), "--view", "difference",
+                "--out", difference.toString());
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        // run: 4 checkpoints × 5 layers; the other has the first 3 of those steps and layers 0..6
+        assertThat(svgText(parseSvg(difference))).contains("cli-run − deeper-run: 15 of 20 cells share step and layer");
+        CliRunner alone = CliRunner.run("render", run.toString(), "--view", "difference", "--out", dir.resolve("d.png").toString());
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("needs two runs");
+        CliRunner notComparable = CliRunner.run("render", run.toString(), other.toString(), "--view", "heatmap",
+                "--out", dir.resolve("h.png").toString());
+        assertThat(notComparable.exitCode()).isEqualTo(2);
+        assertThat(notComparable.err()).contains("several runs apply to");
+    }
+
+    private static String svgText(Document svg) {
+        var texts = svg.getElementsByTagNameNS("*", "text");
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < texts.getLength(); i++) {
+            all.append(texts.item(i).getTextContent()).append(' ');
+        }
+        // a caption wider than the figure wraps into several text elements
+        return all.toString().replaceAll("\\s+", " ");
+    }
+
     /** Parses SVG text as XML without fetching its DTD. */
     static Document parseSvg(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -111,10 +111,10 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The engine's values for the same run and parameters, computed directly (no cache, one worker). */
-    private static Map<CellKey, MeasureResult> engineValues(Path run, String metric) throws Exception {
+    /** The engine's values for the same run and the explorer's parameters, computed directly (no cache, one worker). */
+    private Map<CellKey, MeasureResult> engineValues(Path run, String metric) throws Exception {
         Map<CellKey, MeasureResult> values = new ConcurrentHashMap<>();
-        new GridEngine(RunFolder.open(run), Estimators.of(metric), MeasureParameters.defaults(), ResultStore.none(),
+        new GridEngine(RunFolder.open(run), Estimators.of(metric), model.getParameters(), ResultStore.none(),
                 new SameThreadCellExecutor()).run(new GridListener() {
             @Override
             public void cellFinished(CellResult result) {
@@ -284,6 +284,10 @@ class ExplorerWindowTest {
 
         for (ExplorerView view : ExplorerViews.all()) {
             Path png = out.resolve("anisotropy-" + view.id() + ".png");
+            if (view.id().equals("difference")) {
+                assertThat(png).as("no difference without a compared run").doesNotExist();
+                continue;
+            }
             var image = ImageIO.read(png.toFile());
             // the default print choice: 3.25 in at 300 dpi, height from the view's aspect
             assertThat(image.getWidth()).as(view.id()).isEqualTo(975);
@@ -319,13 +323,14 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS && "twonn".equals(cached.getGrid().metric()));
         double before = cached.getGrid().value(2, 1);
+        MeasureParameters initial = cached.getParameters();
         robot.interact(() -> cached.changeParameters(cached.getParameters().withNeighbourTokens(64)));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cached.getGrid().value(2, 1)).isNotEqualTo(before);
         assertThat(cached.getGrid().tokensUsed(2, 1)).isEqualTo(64);
-        robot.interact(() -> cached.changeParameters(MeasureParameters.defaults()));
+        robot.interact(() -> cached.changeParameters(initial));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !cached.gridRunningProperty().get()
                 && cached.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -351,6 +356,7 @@ class ExplorerWindowTest {
     void everyRegisteredViewHasAPaneAndAViewMenuEntryThatHidesIt(FxRobot robot) throws Exception {
         Path run = writeRun();
         openAndWait(robot, run);
+        robot.interact(() -> ExplorerViews.all().forEach(v -> window.charts().panel(v).setVisible(true)));
         for (ExplorerView view : ExplorerViews.all()) {
             assertThat(robot.lookup("#" + view.id()).tryQuery()).as(view.id()).isPresent();
             assertThat(robot.lookup("#show-" + view.id()).tryQuery()).isEmpty(); // menu items are not nodes
@@ -383,5 +389,94 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fromStore.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
         robot.interact(fromStore::dispose);
+    }
+
+    @Test
+    void aRunAnalysedWithResamplesShowsTheSpreadInTheGridAndErrorBarsInTheFigures(FxRobot robot) throws Exception {
+        Path run = writeRun();
+        openAndWait(robot, run);
+        assertThat(model.getParameters().resamples()).isEqualTo(ExplorerModel.DEFAULT_RESAMPLES);
+        // 64 of 200 tokens per resample, so the seeded samples differ and so do their TwoNN values
+        robot.interact(() -> {
+            model.selectMetric(Estimators.named("twonn"));
+            model.changeParameters(model.getParameters().withNeighbourTokens(64));
+        });
+        waitForGridEnd();
+        MetricGrid grid = model.getGrid();
+        assertThat(grid.metric()).isEqualTo("twonn");
+        assertThat(grid.resamples()).isEqualTo(ExplorerModel.DEFAULT_RESAMPLES);
+        Map<CellKey, MeasureResult> expected = engineValues(run, "twonn");
+        for (int l = 0; l < LAYERS; l++) {
+            for (int s = 0; s < CHECKPOINTS; s++) {
+                MeasureResult cell = expected.get(new CellKey(grid.step(s), grid.layer(l)));
+                assertThat(cell.hasSpread()).isTrue();
+                assertThat(grid.spread(l, s)).as("layer %d step %d", l, s).isEqualTo(cell.spread()).isPositive();
+                assertThat(grid.value(l, s)).isEqualTo(cell.value());
+            }
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        var trajectory = window.charts().view("trajectory", TrajectoryView.class).getDisplayedChart();
+        var bars = (org.jfree.data.xy.IntervalXYDataset) trajectory.getXYPlot()
+                .getDataset(org.shapescope.viewer.figure.TrajectoryFigure.BARS_DATASET);
+        int last = LAYERS - 1;
+        assertThat(bars.getItemCount(0)).isEqualTo(CHECKPOINTS);
+        assertThat(bars.getEndYValue(0, CHECKPOINTS - 1) - bars.getStartYValue(0, CHECKPOINTS - 1))
+                .isCloseTo(2 * grid.spread(last, CHECKPOINTS - 1), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(window.charts().view("heatmap", HeatmapView.class).describeCell(0, 0)).contains("± ").contains("(5 resamples)");
+
+        // the Resamples spinner: 1 is a single estimate, no spread
+        robot.interact(() -> ((javafx.scene.control.Spinner<?>) window.runPanel().lookup("#resamples"))
+                .getValueFactory().decrement(ExplorerModel.DEFAULT_RESAMPLES - 1));
+        waitForGridEnd();
+        assertThat(model.getParameters().resamples()).isEqualTo(1);
+        assertThat(model.getGrid().hasAnySpread()).isFalse();
+        assertThat(model.getGrid().resamples()).isEqualTo(1);
+    }
+
+    @Test
+    void comparingTheSampleRunsOverlaysTwoSeriesAndShowsTheirDifference(FxRobot robot) throws Exception {
+        assertThat(org.shapescope.app.SampleRun.locateEncoder()).as("the bundled sample runs").isPresent();
+        robot.interact(window::compareSampleRuns);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.getRun() != null
+                && !model.gridRunningProperty().get() && model.cellsDoneProperty().get() == model.cellsTotalProperty().get()
+                && model.getComparedRuns().size() == 1 && !model.comparisonRunningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getRun().metadata().name()).isEqualTo("tiny-decoder");
+        MetricGrid decoder = model.getGrid();
+        MetricGrid encoder = model.getComparedRuns().get(0).grid();
+        assertThat(model.getComparedRuns().get(0).name()).isEqualTo("tiny-encoder");
+        assertThat(encoder.steps()).containsExactly(0, 8, 16, 32, 64, 128, 256, 512, 1024, 2048);
+        for (int l = 0; l < encoder.layerCount(); l++) {
+            for (int s = 0; s < encoder.stepCount(); s++) {
+                assertThat(encoder.isComputed(l, s)).as("encoder layer %d step %d", l, s).isTrue();
+            }
+        }
+
+        var profile = window.charts().view("profile", LayerProfileView.class).getDisplayedChart().getXYPlot().getDataset(0);
+        assertThat(profile.getSeriesCount()).isEqualTo(2);
+        assertThat(profile.getSeriesKey(0)).isEqualTo("tiny-decoder, step 1,024");
+        assertThat(profile.getSeriesKey(1)).isEqualTo("tiny-encoder, step 1,024");
+        assertThat(profile.getYValue(1, 3)).isEqualTo(encoder.value(3, encoder.indexOfStep(1024)));
+        var trajectory = window.charts().view("trajectory", TrajectoryView.class).getDisplayedChart().getXYPlot().getDataset(0);
+        assertThat(trajectory.getSeriesCount()).isEqualTo(2);
+        assertThat(trajectory.getSeriesKey(0)).isEqualTo("tiny-decoder, layer 6");
+        assertThat(trajectory.getSeriesKey(1)).isEqualTo("tiny-encoder, layer 6");
+
+        assertThat(window.charts().panel(ExplorerViews.parse("difference")).isVisible()).as("shown while comparing").isTrue();
+        HeatmapView difference = window.charts().view("difference", HeatmapView.class);
+        var d = difference.differenceProperty().get();
+        assertThat(d.matchedCount()).as("9 shared steps × 7 layers").isEqualTo(63);
+        int s1024 = decoder.indexOfStep(1024);
+        assertThat(d.grid().value(2, s1024)).isEqualTo(decoder.value(2, s1024) - encoder.value(2, encoder.indexOfStep(1024)));
+        assertThat(d.matched(2, decoder.indexOfStep(4))).as("the encoder has no step 4").isFalse();
+        assertThat(difference.describeCell(decoder.indexOfStep(4), 2)).contains("tiny-encoder has no such cell");
+        var shot = WaitForAsyncUtils.waitForAsyncFx(5000, () -> difference.snapshot(null, null));
+        assertThat(shot.getPixelReader().getColor(3, 3)).as("the chart's white background").isEqualTo(javafx.scene.paint.Color.WHITE);
+
+        robot.interact(model::clearComparison);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.charts().view("profile", LayerProfileView.class).getDisplayedChart().getXYPlot().getDataset(0)
+                .getSeriesCount()).isEqualTo(1);
+        assertThat(window.charts().panel(ExplorerViews.parse("difference")).isVisible()).isFalse();
     }
 }

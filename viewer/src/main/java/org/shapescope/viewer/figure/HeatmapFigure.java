@@ -4,10 +4,14 @@ import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.shapescope.viewer.data.GridDifference;
 import org.shapescope.viewer.data.MetricGrid;
 
 /**
@@ -27,7 +31,11 @@ import org.shapescope.viewer.data.MetricGrid;
  */
 public final class HeatmapFigure {
 
+    /** The diagonal that crosses out a cell of a difference that the other run lacks. */
+    private static final Color UNMATCHED_CROSS = new Color(0xA0, 0xA0, 0xA0);
+
     private final MetricGrid grid;
+    private final GridDifference difference;
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private int selectedStep = -1;
     private int selectedLayer = -1;
@@ -39,6 +47,17 @@ public final class HeatmapFigure {
 
     public HeatmapFigure(MetricGrid grid) {
         this.grid = grid;
+        this.difference = null;
+    }
+
+    /**
+     * The difference heatmap of two runs, A − B on A's cells: a diverging scale symmetric about 0
+     * ({@link DivergingScale}), cells B has no match for white and crossed out (not the grey of cells not
+     * computed yet), and a caption saying how many cells match.
+     */
+    public HeatmapFigure(GridDifference difference) {
+        this.grid = difference.grid();
+        this.difference = difference;
     }
 
     public HeatmapFigure colorMap(ColorMap map) {
@@ -102,7 +121,8 @@ public final class HeatmapFigure {
             lo = 0;
             hi = 1;
         }
-        ColorMapScale scale = new ColorMapScale(colorMap, lo, hi);
+        PaintScale scale = difference != null ? DivergingScale.around(new double[] {lo, hi})
+                : new ColorMapScale(colorMap, lo, hi);
 
         HeatmapCellRenderer renderer = new HeatmapCellRenderer(columns, style.rasterDensity());
         renderer.setPaintScale(scale);
@@ -124,6 +144,9 @@ public final class HeatmapFigure {
             // TrajectoryFigure breaks its lines there
             plot.addDomainMarker(new ValueMarker(columns.right(0), Color.WHITE, style.stroke(3)));
         }
+        if (difference != null) {
+            blankUnmatched(plot, columns);
+        }
         if (selectedStep >= 0 && selectedStep < steps && selectedLayer >= 0 && selectedLayer < layers) {
             Rectangle2D cell = new Rectangle2D.Double(columns.left(selectedStep), selectedLayer - 0.5,
                     columns.right(selectedStep) - columns.left(selectedStep), 1);
@@ -132,8 +155,36 @@ public final class HeatmapFigure {
         }
 
         JFreeChart chart = style.chart(title, plot, false);
-        chart.addSubtitle(style.colourBar(scale, style.valueLabel(grid.metric())));
+        // "Δanisotropy …": a lone "Δ" would be a word narrower than the smallest print size on its own
+        String barLabel = difference != null ? "Δ" + style.valueLabel(difference.metric()) : style.valueLabel(grid.metric());
+        chart.addSubtitle(style.colourBar(scale, barLabel));
+        if (difference != null) {
+            TextTitle caption = new TextTitle(difference.caption(), style.legendFont());
+            caption.setPaint(FigureStyle.AXIS);
+            caption.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            chart.addSubtitle(caption);
+        }
         return chart;
+    }
+
+    /**
+     * Every cell run B has no match for is white and crossed out by a grey diagonal, so it reads as
+     * absent: neither as not computed yet (grey) nor as a difference near 0 (the scale's near-white
+     * middle). The diagonal is drawn after the fill on purpose: FXGraphics2D skips setting a paint
+     * equal to its last one, and ChartCanvas restores the canvas state between redraws, so a chart
+     * whose last paint is white draws its next background in the canvas's default black.
+     */
+    private void blankUnmatched(XYPlot plot, StepColumns columns) {
+        for (int l = 0; l < grid.layerCount(); l++) {
+            for (int s = 0; s < grid.stepCount(); s++) {
+                if (!difference.matched(l, s)) {
+                    Rectangle2D cell = new Rectangle2D.Double(columns.left(s), l - 0.5, columns.right(s) - columns.left(s), 1);
+                    plot.addAnnotation(new XYShapeAnnotation(cell, null, null, Color.WHITE), false);
+                    plot.addAnnotation(new XYLineAnnotation(cell.getMinX(), cell.getMinY(), cell.getMaxX(), cell.getMaxY(),
+                            style.stroke(1.0), UNMATCHED_CROSS), false);
+                }
+            }
+        }
     }
 
     private TickAxis stepAxis(StepColumns columns) {
@@ -159,11 +210,9 @@ public final class HeatmapFigure {
                 && plot.getRenderer() instanceof HeatmapCellRenderer r ? r.columns() : null;
     }
 
-    /** Tooltip text for one cell: layer, step, exact value, tokens used. */
+    /** Tooltip text for one cell: layer, step, exact value (± std over R resamples when it has one), tokens used. */
     public static String describeCell(MetricGrid grid, int layerIdx, int stepIdx) {
-        String value = grid.isComputed(layerIdx, stepIdx)
-                ? String.format(Locale.ROOT, "%.6g", grid.value(layerIdx, stepIdx))
-                : "not computed";
+        String value = SpreadBars.valueText(grid, layerIdx, stepIdx);
         return String.format(Locale.ROOT, "layer %d, step %d (checkpoint %d)%n%s = %s%ntokens used: %,d",
                 grid.layer(layerIdx), grid.step(stepIdx), stepIdx, grid.metric(), value,
                 grid.tokensUsed(layerIdx, stepIdx));

@@ -1,13 +1,19 @@
 package org.shapescope.viewer.figure;
 
 import java.awt.Color;
+import java.awt.Paint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
 import org.shapescope.viewer.data.MetricGrid;
+import org.shapescope.viewer.data.RunGrid;
 
 /**
  * Metric against layer for one checkpoint: the "dome" profile of intrinsic dimension or
@@ -17,12 +23,22 @@ import org.shapescope.viewer.data.MetricGrid;
  * {@code layer / lastLayer} in [0, 1], which lets models of different depth share an axis.
  * Cells not computed yet leave gaps in the lines.
  *
- * <p>The dataset has one series per drawn checkpoint, keyed by its step (a {@code Long}); the
- * selected checkpoint's series is last.
+ * <p>When the grid has a spread over resamples, the selected checkpoint's profile carries error
+ * bars of mean ± std ({@link SpreadBars}, dataset {@link #BARS_DATASET}) and a caption (or legend entry) saying so.
+ * With {@link #compareWith} the profiles of several runs are overlaid, one colour each.
+ *
+ * <p>Dataset 0 has one series per drawn checkpoint, keyed by its step (a {@code Long}); the
+ * selected checkpoint's series is last. Comparing runs, it has one series per run, this run
+ * first, keyed "name, step N".
  */
 public final class LayerProfileFigure {
 
+    /** Index of the plot's dataset of error bars (mean ± std over resamples), when there is a spread. */
+    public static final int BARS_DATASET = 1;
+
     private final MetricGrid grid;
+    private List<RunGrid> others = List.of();
+    private String runName = "";
     private int checkpoint;
     private boolean overlayAll;
     private boolean relativeDepth;
@@ -62,45 +78,55 @@ public final class LayerProfileFigure {
         return this;
     }
 
+    /**
+     * Overlays other runs: each run's profile at the checkpoint nearest (log step) to the selected
+     * one, one colour per run ({@link RunColours}), with a legend of run names; {@code name} is
+     * this figure's own run. Overlaying all checkpoints applies only without comparison.
+     */
+    public LayerProfileFigure compareWith(String name, List<RunGrid> others) {
+        this.runName = name;
+        this.others = List.copyOf(others);
+        return this;
+    }
+
     /** x position of layer row {@code layerIdx}: the layer number, or layer / last layer. */
     public double depth(int layerIdx) {
-        if (!relativeDepth) {
-            return grid.layer(layerIdx);
-        }
-        int last = grid.layer(grid.layerCount() - 1);
-        return last == 0 ? 0 : grid.layer(layerIdx) / (double) last;
+        return depth(grid, layerIdx);
+    }
+
+    private double depth(MetricGrid g, int layerIdx) {
+        return relativeDepth ? g.relativeDepth(layerIdx) : g.layer(layerIdx);
+    }
+
+    /** One drawn profile: whose grid, which checkpoint, and the run's name ("" without comparison). */
+    private record Profile(MetricGrid grid, int stepIdx, String run) {
     }
 
     public JFreeChart build() {
-        int steps = grid.stepCount();
-        int selected = Math.max(0, Math.min(steps - 1, checkpoint));
+        int selected = Math.max(0, Math.min(grid.stepCount() - 1, checkpoint));
         XYSeriesCollection dataset = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDrawSeriesLineAsPath(true);
-        LogStepAxis stepScale = new LogStepAxis("training step", grid.steps());
-        double sLo = stepScale.position(grid.step(0));
-        double sHi = stepScale.position(grid.step(steps - 1));
-        ColorMapScale stepColours = new ColorMapScale(colorMap, sLo, sHi, true);
-        if (overlayAll) {
-            for (int s = 0; s < steps; s++) {
-                if (s == selected) {
-                    continue;
-                }
-                int series = dataset.getSeriesCount();
-                dataset.addSeries(profile(s));
-                Color c = (Color) stepColours.getPaint(stepScale.position(grid.step(s)));
-                renderer.setSeriesPaint(series, c);
-                renderer.setSeriesStroke(series, style.stroke(1.4));
-                renderer.setSeriesShapesVisible(series, false);
-                renderer.setSeriesVisibleInLegend(series, false);
+        List<Profile> drawn = new ArrayList<>();
+        List<YIntervalSeries> bars = new ArrayList<>();
+        List<Paint> barPaints = new ArrayList<>();
+        boolean comparing = !others.isEmpty();
+        ColorMapScale stepColours = null;
+        if (comparing) {
+            addRunProfiles(selected, dataset, renderer, drawn, bars, barPaints);
+        } else {
+            if (overlayAll) {
+                stepColours = addCheckpointOverlay(selected, dataset, renderer, drawn);
             }
+            int last = dataset.getSeriesCount();
+            Color paint = overlayAll ? Color.BLACK : new Color(0x1F, 0x4E, 0x79);
+            addProfile(new Profile(grid, selected, ""), grid.step(selected), dataset, drawn, bars, barPaints, paint);
+            renderer.setSeriesPaint(last, paint);
+            renderer.setSeriesStroke(last, style.roundStroke(2.4));
+            renderer.setSeriesShape(last, style.dot(7));
+            renderer.setSeriesShapesVisible(last, true);
         }
-        int last = dataset.getSeriesCount();
-        dataset.addSeries(profile(selected));
-        renderer.setSeriesPaint(last, overlayAll ? Color.BLACK : new Color(0x1F, 0x4E, 0x79));
-        renderer.setSeriesStroke(last, style.roundStroke(2.4));
-        renderer.setSeriesShape(last, style.dot(7));
-        renderer.setSeriesShapesVisible(last, true);
+        renderer.setDefaultToolTipGenerator((data, series, item) -> describe(drawn.get(series), item));
 
         String xLabel = relativeDepth ? "relative depth (layer / last layer)" : "layer";
         NumberAxis xAxis = style.axis(new NumberAxis(xLabel), xLabel);
@@ -113,22 +139,84 @@ public final class LayerProfileFigure {
         style.plot(plot, true);
 
         String heading = title != null ? title
-                : overlayAll ? null : String.format(java.util.Locale.ROOT, "%s at step %,d", grid.metric(), grid.step(selected));
-        JFreeChart chart = style.chart(heading, plot, false);
-        if (overlayAll) {
+                : overlayAll || comparing ? null
+                : String.format(Locale.ROOT, "%s at step %,d", grid.metric(), grid.step(selected));
+        JFreeChart chart = style.chart(heading, plot, comparing);
+        if (stepColours != null) {
             LogStepAxis barAxis = style.axis(new LogStepAxis("training step", grid.steps()), "training step");
-            var bar = style.colourBar(stepColours, barAxis);
-            chart.addSubtitle(bar);
+            chart.addSubtitle(style.colourBar(stepColours, barAxis));
         }
+        SpreadBars.draw(chart, plot, BARS_DATASET, bars, barPaints, grid.resamples(), style);
         return chart;
     }
 
-    private XYSeries profile(int stepIdx) {
-        XYSeries series = new XYSeries(grid.step(stepIdx), false, true);
-        for (int l = 0; l < grid.layerCount(); l++) {
+    /** Every checkpoint but the selected one, coloured by log step, without bars; returns the colour scale. */
+    private ColorMapScale addCheckpointOverlay(int selected, XYSeriesCollection dataset, XYLineAndShapeRenderer renderer,
+            List<Profile> drawn) {
+        LogStepAxis stepScale = new LogStepAxis("training step", grid.steps());
+        double sLo = stepScale.position(grid.step(0));
+        double sHi = stepScale.position(grid.step(grid.stepCount() - 1));
+        ColorMapScale stepColours = new ColorMapScale(colorMap, sLo, sHi, true);
+        for (int s = 0; s < grid.stepCount(); s++) {
+            if (s == selected) {
+                continue;
+            }
+            int series = dataset.getSeriesCount();
+            dataset.addSeries(profile(grid, s, grid.step(s)));
+            drawn.add(new Profile(grid, s, ""));
+            renderer.setSeriesPaint(series, stepColours.getPaint(stepScale.position(grid.step(s))));
+            renderer.setSeriesStroke(series, style.stroke(1.4));
+            renderer.setSeriesShapesVisible(series, false);
+            renderer.setSeriesVisibleInLegend(series, false);
+        }
+        return stepColours;
+    }
+
+    /** This run and every compared one, each at the checkpoint nearest the selected step, in its run colour. */
+    private void addRunProfiles(int selected, XYSeriesCollection dataset, XYLineAndShapeRenderer renderer,
+            List<Profile> drawn, List<YIntervalSeries> bars, List<Paint> barPaints) {
+        long step = grid.step(selected);
+        List<Profile> runs = new ArrayList<>();
+        runs.add(new Profile(grid, selected, runName));
+        for (RunGrid other : others) {
+            if (other.grid().stepCount() > 0 && other.grid().layerCount() > 0) {
+                runs.add(new Profile(other.grid(), other.grid().nearestStepIndex(step), other.name()));
+            }
+        }
+        for (int k = 0; k < runs.size(); k++) {
+            Profile p = runs.get(k);
+            String key = String.format(Locale.ROOT, "%s, step %,d", p.run(), p.grid().step(p.stepIdx()));
+            addProfile(p, key, dataset, drawn, bars, barPaints, RunColours.of(k));
+            renderer.setSeriesPaint(k, RunColours.of(k));
+            renderer.setSeriesStroke(k, style.roundStroke(2.2));
+            renderer.setSeriesShape(k, style.dot(6));
+        }
+    }
+
+    private void addProfile(Profile p, Comparable<?> key, XYSeriesCollection dataset, List<Profile> drawn,
+            List<YIntervalSeries> bars, List<Paint> barPaints, Paint paint) {
+        dataset.addSeries(profile(p.grid(), p.stepIdx(), key));
+        drawn.add(p);
+        YIntervalSeries bar = new YIntervalSeries(key, false, true);
+        for (int l = 0; l < p.grid().layerCount(); l++) {
+            SpreadBars.add(bar, depth(p.grid(), l), p.grid(), l, p.stepIdx());
+        }
+        bars.add(bar);
+        barPaints.add(paint);
+    }
+
+    private XYSeries profile(MetricGrid g, int stepIdx, Comparable<?> key) {
+        XYSeries series = new XYSeries(key, false, true);
+        for (int l = 0; l < g.layerCount(); l++) {
             // a NaN y breaks the line, so missing layers show as gaps
-            series.add(depth(l), grid.value(l, stepIdx));
+            series.add(depth(g, l), g.value(l, stepIdx));
         }
         return series;
+    }
+
+    private static String describe(Profile p, int layerIdx) {
+        return String.format(Locale.ROOT, "%slayer %d, step %,d%n%s = %s", p.run().isEmpty() ? "" : p.run() + ": ",
+                p.grid().layer(layerIdx), p.grid().step(p.stepIdx()), p.grid().metric(),
+                SpreadBars.valueText(p.grid(), layerIdx, p.stepIdx()));
     }
 }

@@ -1,5 +1,6 @@
 package org.shapescope.app.ui.views;
 
+import javafx.beans.value.ObservableBooleanValue;
 import org.jfree.chart.ui.Drawable;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.viewer.figure.FigureStyle;
@@ -30,4 +31,13 @@ public interface ExplorerView {
 
     /** The explorer's pane for this view, bound to {@code model}; called on the JavaFX thread. */
     ViewPane createPane(ExplorerModel model);
+
+    /**
+     * When the pane is worth showing, for a view that draws something only in some states (the
+     * difference heatmap: while runs are compared): the pane is shown and hidden as this value
+     * changes (the View menu can still toggle it). Null, the default: always shown at start.
+     */
+    default ObservableBooleanValue shownWhen(ExplorerModel model) {
+        return null;
+    }
 }

@@ -1,9 +1,11 @@
 package org.shapescope.app.ui.views;
 
+import java.util.List;
 import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.data.ScaleCurve;
 
 /**
@@ -15,6 +17,15 @@ public interface FigureInputs {
 
     /** The chosen metric over every (checkpoint, layer) cell; computed on first call. */
     MetricGrid grid() throws Exception;
+
+    /** The run's name (run.json's name), for legends when runs are compared. */
+    String runName();
+
+    /**
+     * The other runs to compare with (render RUN_A RUN_B …), each with its grid of the same metric
+     * and parameters; computed on first call; empty for one run.
+     */
+    List<RunGrid> compared() throws Exception;
 
     /** The run's training loss, or null when it has none. */
     LossCurve loss();
@@ -35,6 +46,9 @@ public interface FigureInputs {
     boolean stepGiven();
 
     boolean layerGiven();
+
+    /** Profile x as relative depth (layer / last layer). */
+    boolean relativeDepth();
 
     /** Heatmap x as log10(step). */
     boolean logSteps();
