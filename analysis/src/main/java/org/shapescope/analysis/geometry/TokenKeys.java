@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public final class TokenKeys {
 
-    private record Key(long sequence, long position, long tokenId) {
+    /** The identity of one token: its sequence, its position in it and its id (0 for a column the file lacks). */
+    public record Key(long sequence, long position, long tokenId) {
     }
 
     private final int rows;
@@ -53,6 +54,12 @@ public final class TokenKeys {
 
     public int rows() {
         return rows;
+    }
+
+    /** The key of row {@code row}, or null when another row of this cell holds it too. */
+    public Key key(int row) {
+        Integer unique = rowOf.get(keys[row]);
+        return unique != null && unique == row ? keys[row] : null;
     }
 
     /** Number of rows whose key no other row of this cell holds. */

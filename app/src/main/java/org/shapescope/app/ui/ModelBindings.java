@@ -1,7 +1,11 @@
 package org.shapescope.app.ui;
 
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 
 /** Ties a view's writable selection to the model's read-only one: the model leads, user changes go through a command. */
@@ -17,6 +21,20 @@ public final class ModelBindings {
                 command.accept(now.intValue());
                 if (view.get() != model.get()) {
                     view.set(model.get()); // the command clamped or refused it
+                }
+            }
+        });
+    }
+
+    /** The same for a chosen value (a mode): null choices are ignored. */
+    public static <T> void follow(ObjectProperty<T> view, ReadOnlyObjectProperty<T> model, Consumer<T> command) {
+        view.set(model.get());
+        model.addListener((obs, old, now) -> view.set(now));
+        view.addListener((obs, old, now) -> {
+            if (now != null && !Objects.equals(now, model.get())) {
+                command.accept(now);
+                if (!Objects.equals(view.get(), model.get())) {
+                    view.set(model.get());
                 }
             }
         });

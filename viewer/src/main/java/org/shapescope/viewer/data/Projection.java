@@ -64,6 +64,11 @@ public final class Projection {
         this.explainedVarianceRatio = explainedVarianceRatio.clone();
     }
 
+    /** The same points with their colour values, tokens and spectrum at other coordinates (an aligned frame). */
+    public Projection inFrame(double[] newX, double[] newY, String[] newAxisLabels) {
+        return new Projection(newX, newY, values, tokens, explainedVarianceRatio, newAxisLabels);
+    }
+
     public int size() {
         return x.length;
     }
