@@ -33,7 +33,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -58,7 +57,7 @@ import org.shapescope.viewer.figure.ProjectionFigure;
  * <p>Given a {@link #seriesProperty() series} that holds the projection (one layer's checkpoints
  * in one aligned frame), the axes keep the series' range while the projection changes, so what
  * moves on screen is the tokens; pinned tokens (a click on a point or on the "most moved" list)
- * stay pinned across checkpoints, and with "trails" on, each highlighted token's path over the
+ * stay pinned across checkpoints, and with "trails" on, each pinned token's path over the
  * series' checkpoints up to this one is drawn. The search box highlights the tokens it names
  * ({@link TokenSearch}) in whatever projection is shown.
  */
@@ -78,7 +77,7 @@ public final class ProjectionView extends BorderPane {
     private final ObjectProperty<Consumer<ExportRequest>> exportHandler =
             new SimpleObjectProperty<>(this, "exportHandler");
 
-    /** Most highlighted tokens whose trails are drawn. */
+    /** Most pinned tokens whose trails are drawn. */
     public static final int MAX_TRAILS = 200;
 
     private final ObjectProperty<ProjectionSeries> series = new SimpleObjectProperty<>(this, "series");
@@ -125,7 +124,7 @@ public final class ProjectionView extends BorderPane {
         clear.setId("projection-unpin");
         clear.setOnAction(e -> pinned.clear());
         found.setId("projection-found");
-        HBox bar = new HBox(6, label, chooser, search, found, trails, clear);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, label, chooser, search, found, trails, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         setTop(bar);
@@ -144,9 +143,8 @@ public final class ProjectionView extends BorderPane {
                 pin(point);
             }
         });
-        Label movedTitle = new Label("most moved since the previous checkpoint");
-        movedTitle.setWrapText(true);
-        movedTitle.setMaxWidth(170);
+        Label movedTitle = new Label("most moved since the\nprevious checkpoint");
+        movedTitle.setTooltip(new Tooltip("distance in the aligned plane; click one to pin it (with its trail)"));
         VBox side = new VBox(4, movedTitle, mostMoved);
         side.setPadding(new Insets(4));
         VBox.setVgrow(mostMoved, javafx.scene.layout.Priority.ALWAYS);
@@ -243,16 +241,20 @@ public final class ProjectionView extends BorderPane {
         return currentSeries(projection.get()) >= 0 ? series.get().range() : null;
     }
 
-    /** Trails of the highlighted tokens up to the current checkpoint, each {xs, ys}; empty without a series or trails off. */
+    /**
+     * Trails of the pinned tokens up to the current checkpoint, each {xs, ys}; empty without a series or
+     * with trails off. Search hits get none: a byte's hundred paths would hide the cloud.
+     */
     public List<double[][]> trails() {
         int c = currentSeries(projection.get());
         List<double[][]> out = new ArrayList<>();
         if (c < 0 || !trailsShown.get()) {
             return out;
         }
-        int[] points = highlighted.get();
-        for (int k = 0; k < points.length && out.size() < MAX_TRAILS; k++) {
-            int track = series.get().track(c, points[k]);
+        for (int track : pinned) {
+            if (out.size() >= MAX_TRAILS) {
+                break;
+            }
             if (track >= 0) {
                 double[][] trail = series.get().trail(c, track);
                 if (trail[0].length > 1) {
@@ -393,6 +395,19 @@ public final class ProjectionView extends BorderPane {
         side.setVisible(c >= 0);
     }
 
+    /** Points of the current projection that are pinned. */
+    private java.util.Set<Integer> pinnedPoints() {
+        int c = currentSeries(projection.get());
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (int token : pinned) {
+            int i = c >= 0 ? series.get().point(c, token) : token;
+            if (i >= 0) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     private String movedText(int point) {
         Projection p = projection.get();
         int c = currentSeries(p);
@@ -495,10 +510,17 @@ public final class ProjectionView extends BorderPane {
         gc.fillText(labels.componentLabel(1), 0, 0);
         gc.restore();
         if (range != null) {
+            String text = String.format(Locale.ROOT, "%s: %.4g – %.4g", colorBy.get().label(), range[0], range[1]);
+            javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+            measure.setFont(gc.getFont());
+            double tw = measure.getLayoutBounds().getWidth();
+            double th = measure.getLayoutBounds().getHeight();
+            gc.setFill(Color.rgb(255, 255, 255, 0.8));
+            gc.fillRect(w - RIGHT - 6 - tw - 3, TOP + 2, tw + 6, th + 4);
+            gc.setFill(Color.gray(0.2));
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.setTextBaseline(VPos.TOP);
-            gc.fillText(String.format(Locale.ROOT, "%s: %.4g – %.4g", colorBy.get().label(), range[0], range[1]),
-                    w - RIGHT - 6, TOP + 4);
+            gc.fillText(text, w - RIGHT - 6, TOP + 4);
         }
     }
 
@@ -521,15 +543,19 @@ public final class ProjectionView extends BorderPane {
             gc.strokePolyline(px, py, px.length);
         }
         java.awt.Color hit = ProjectionFigure.HIGHLIGHT;
-        gc.setFill(Color.rgb(hit.getRed(), hit.getGreen(), hit.getBlue()));
+        Color searched = Color.rgb(hit.getRed(), hit.getGreen(), hit.getBlue());
+        Color pinnedColour = Color.rgb(trail.getRed(), trail.getGreen(), trail.getBlue());
         gc.setStroke(Color.BLACK);
         gc.setLineWidth(1);
+        java.util.Set<Integer> pins = pinnedPoints();
         for (int i : highlighted.get()) {
             if (i < p.size() && !Double.isNaN(p.x()[i]) && !Double.isNaN(p.y()[i])) {
                 double px = ox + sx * p.x()[i];
                 double py = oy - sy * p.y()[i];
-                gc.fillOval(px - 3.5, py - 3.5, 7, 7);
-                gc.strokeOval(px - 3.5, py - 3.5, 7, 7);
+                double r = pins.contains(i) ? 5 : 3.5;
+                gc.setFill(pins.contains(i) ? pinnedColour : searched);
+                gc.fillOval(px - r, py - r, 2 * r, 2 * r);
+                gc.strokeOval(px - r, py - r, 2 * r, 2 * r);
             }
         }
         gc.restore();

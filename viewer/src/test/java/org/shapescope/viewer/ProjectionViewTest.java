@@ -77,7 +77,8 @@ class ProjectionViewTest {
         assertThat(view.fixedRange()).containsExactly(series.range());
         // point 1 is track 0 (pinned), point 2 is " the" (searched)
         assertThat(view.highlightedProperty().get()).containsExactly(1, 2);
-        assertThat(view.trails()).hasSize(2);
+        assertThat(view.trails()).as("the pinned token's trail only").hasSize(1);
+        assertThat(view.trails().get(0)[0]).containsExactly(0, 0, 0); // track 0: x 0 at every checkpoint
         robot.interact(() -> view.trailsShownProperty().set(false));
         assertThat(view.trails()).isEmpty();
         // a projection outside the series: fitted axes, pins cleared, the search still applies

@@ -238,8 +238,8 @@ public final class ProjectionFigure {
     public static final double RANGE_PADDING = 0.03;
     /** Colour of highlighted points (the view's too). */
     public static final Color HIGHLIGHT = new Color(0xE3, 0x1A, 0x1C);
-    /** Colour of trails. */
-    public static final Color TRAIL = new Color(0xE3, 0x1A, 0x1C, 0xB0);
+    /** Colour of trails and of the pinned points they lead to (the view's too). */
+    public static final Color TRAIL = new Color(0xFF, 0x7F, 0x00, 0xD0);
 
     /** Narrower than this many label heights, {@link #composite()} stacks instead of placing side by side. */
     public static final double SIDE_BY_SIDE_EMS = 40;
