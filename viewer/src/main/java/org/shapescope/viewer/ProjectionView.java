@@ -143,8 +143,8 @@ public final class ProjectionView extends BorderPane {
                 pin(point);
             }
         });
-        Label movedTitle = new Label("most moved since the\nprevious checkpoint");
-        movedTitle.setTooltip(new Tooltip("distance in the aligned plane; click one to pin it (with its trail)"));
+        Label movedTitle = new Label("most moved");
+        movedTitle.setTooltip(new Tooltip("distance moved in the aligned plane since the previous checkpoint; click one to pin it (with its trail)"));
         VBox side = new VBox(4, movedTitle, mostMoved);
         side.setPadding(new Insets(4));
         VBox.setVgrow(mostMoved, javafx.scene.layout.Priority.ALWAYS);

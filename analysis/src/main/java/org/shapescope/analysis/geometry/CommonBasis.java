@@ -8,9 +8,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * One principal basis for all checkpoints of a layer (docs/MEASURES.md, "Aligned projections"):
- * the top eigenvectors of S = Σ_c X̃_cᵀX̃_c, X̃_c checkpoint c's finite rows centred on their own
- * mean, i.e. the right singular vectors of the stacked centred clouds. Each checkpoint is then
- * projected on the same axes, X̃_c·V_k, so nothing but the cloud changes between checkpoints.
+ * the top eigenvectors of S = Σ_c X̃_cᵀX̃_c / ‖X̃_c‖²_F, X̃_c checkpoint c's finite rows centred on
+ * their own mean, i.e. the right singular vectors of the stacked centred clouds each scaled to unit
+ * Frobenius norm, so that every checkpoint weighs the same in the basis (unscaled, the widest
+ * cloud, often an early checkpoint, would choose the axes alone). Each checkpoint is then
+ * projected, unscaled, on the same axes, X̃_c·V_k, so nothing but the cloud changes between checkpoints.
  * Centring each cloud on its own mean removes its drift as Procrustes does. Clouds are added one
  * at a time (S is d × d), so a layer's checkpoints need not be in memory together. The basis's
  * signs are fixed once (its loading of largest magnitude is positive), which is enough: all
@@ -30,7 +32,7 @@ public final class CommonBasis {
         this.scatter = new double[d * d];
     }
 
-    /** Adds X̃ᵀX̃ of one checkpoint's n × d cloud (finite rows only, centred on their mean). */
+    /** Adds X̃ᵀX̃ / tr(X̃ᵀX̃) of one checkpoint's n × d cloud (finite rows only, centred on their mean; a cloud of one point adds nothing). */
     public void add(float[] values, int n) {
         check(values, n);
         FiniteRows finite = FiniteRows.of(values, n, d);
@@ -39,21 +41,30 @@ public final class CommonBasis {
         }
         float[] xc = ColumnCentering.centred(finite.values(), finite.rows(), d);
         BooleanSupplier never = () -> false;
+        double[] g;
         if (d <= finite.rows()) {
-            double[] g = ScatterMatrix.of(xc, finite.rows(), d, 1, never, NativeBlas.orNull());
-            for (int i = 0; i < g.length; i++) {
-                scatter[i] += g[i];
-            }
+            g = ScatterMatrix.of(xc, finite.rows(), d, 1, never, NativeBlas.orNull());
         } else {
+            g = new double[d * d];
             for (int r = 0; r < finite.rows(); r++) {
                 int base = r * d;
                 for (int i = 0; i < d; i++) {
                     double xi = xc[base + i];
                     for (int j = 0; j < d; j++) {
-                        scatter[i * d + j] += xi * xc[base + j];
+                        g[i * d + j] += xi * xc[base + j];
                     }
                 }
             }
+        }
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            trace += g[i * d + i];
+        }
+        if (trace <= 0) {
+            return;
+        }
+        for (int i = 0; i < g.length; i++) {
+            scatter[i] += g[i] / trace;
         }
         clouds++;
     }

@@ -190,8 +190,8 @@ class AlignedProjectionsTest {
     @Test
     void commonBasisOfTwoClustersIsTheirStackedPrincipalAxes() {
         // A = (±3, 0, 0), (0, ±1, 0); B = (±2, 0, 0), (0, ±2, 0) shifted by (5, 5, 5). Own-centred
-        // scatters diag(18, 2, 0) and diag(8, 8, 0): S = diag(26, 10, 0), top axes e1, e2 (signs
-        // positive by the largest-loading rule). A on them: its rows themselves, shares 18/20, 2/20.
+        // scatters diag(18, 2, 0) and diag(8, 8, 0), traces 20 and 16: S = diag(1.4, 0.6, 0), top axes
+        // e1, e2 (signs positive by the largest-loading rule). A on them: its rows themselves, shares 18/20, 2/20.
         float[] a = {3, 0, 0, -3, 0, 0, 0, 1, 0, 0, -1, 0};
         float[] b = {7, 5, 5, 3, 5, 5, 5, 7, 5, 5, 3, 5};
         CommonBasis common = new CommonBasis(3);
@@ -206,6 +206,23 @@ class AlignedProjectionsTest {
         AlignedCoordinates pb = common.project(b, 4, basis);
         assertThat(pb.coordinates()).containsExactly(new double[] {2, 0, -2, 0, 0, 2, 0, -2}, within(EXACT));
         assertThat(pb.axisShare()).containsExactly(new double[] {0.5, 0.5}, within(EXACT));
+    }
+
+    @Test
+    void everyCheckpointWeighsTheSameInTheCommonBasisWhateverItsScale() {
+        // two checkpoints A spread along e1 (scatter diag(18, 2, 0)), one B along e2 but ten times wider
+        // (diag(0, 1800, 0)). Unweighted, S = diag(36, 1804, 0) and B alone picks the first axis; weighted,
+        // each adds unit trace: S = diag(0.9 + 0.9, 0.1 + 0.1 + 1, 0) = diag(1.8, 1.2, 0), e1 first.
+        float[] a = {3, 0, 0, -3, 0, 0, 0, 1, 0, 0, -1, 0};
+        float[] b = {0, 30, 0, 0, -30, 0};
+        CommonBasis common = new CommonBasis(3);
+        common.add(a, 4);
+        common.add(a, 4);
+        common.add(b, 2);
+        double[] basis = common.basis(2);
+        assertThat(basis).containsExactly(new double[] {1, 0, 0, 0, 1, 0}, within(EXACT));
+        // coordinates are not scaled: B keeps its width
+        assertThat(common.project(b, 2, basis).coordinates()).containsExactly(new double[] {0, 30, 0, -30}, within(EXACT));
     }
 
     @Test
