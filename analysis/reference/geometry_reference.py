@@ -202,6 +202,33 @@ def procrustes_similarity(x, y):
     return float(1 - ((xc @ a - yc) ** 2).sum())
 
 
+def procrustes_pair():
+    # two "checkpoints" of a k-d projection over the same tokens: y = x rotated and reflected (det -1),
+    # stretched a little along one axis, translated, plus noise; the Procrustes fit is not exact
+    rng = np.random.default_rng(20261201)
+    n, k = 500, 3
+    x = rng.standard_normal((n, k)) * np.array([4.0, 2.0, 1.0])
+    q, _ = np.linalg.qr(rng.standard_normal((k, k)))
+    if np.linalg.det(q) > 0:
+        q[:, 0] = -q[:, 0]
+    y = (x * np.array([1.1, 1.0, 1.0])) @ q + np.array([3.0, -2.0, 0.5]) + 0.05 * rng.standard_normal((n, k))
+    return x.astype(np.float32), y.astype(np.float32)
+
+
+def orthogonal_procrustes(x, y):
+    # Schoenemann 1966: centre both, A'B = U S V', R = U V' (reflections allowed), residual ||A R - B||_F^2
+    from scipy.linalg import orthogonal_procrustes as scipy_procrustes
+    a = x - x.mean(axis=0)
+    b = y - y.mean(axis=0)
+    u, sigma, vt = np.linalg.svd(a.T @ b)
+    r = u @ vt
+    residual = float(((a @ r - b) ** 2).sum())
+    theirs, _ = scipy_procrustes(a, b)
+    print(f"procrustes: numpy SVD vs scipy.linalg.orthogonal_procrustes max |dR| = {np.abs(r - theirs).max():.2e}, "
+          f"residual {residual:.12g} = |A|^2 + |B|^2 - 2 sum(sigma) {(a ** 2).sum() + (b ** 2).sum() - 2 * sigma.sum():.12g}")
+    return r, residual
+
+
 def mle(dist, k=20):
     # Levina-Bickel with (k-1) normalisation, MacKay-Ghahramani inverse-mean combination
     t = dist[:, :k]
@@ -277,6 +304,17 @@ def main():
                             "LLM-Microscope procrustes_similarity_centered restated (Y - X), numpy lstsq")):
         if ("layer_pair", metric) not in have:
             rows.append(f"layer_pair,{len(x)},{x.shape[1]},{metric},{v!r},{src}")
+            print(rows[-1])
+    x32, y32 = procrustes_pair()
+    x32.astype("<f4").tofile(os.path.join(OUT, "procrustes_pair.f32"))
+    y32.astype("<f4").tofile(os.path.join(OUT, "procrustes_pair_next.f32"))
+    r, residual = orthogonal_procrustes(x32.astype(np.float64), y32.astype(np.float64))
+    entries = [("procrustes_residual", residual, "Schoenemann 1966 orthogonal Procrustes (numpy SVD of centred A'B), ||AR - B||_F^2")]
+    entries += [(f"procrustes_r{i}{j}", float(r[i, j]), f"Schoenemann 1966 R = UV', entry ({i}, {j})")
+                for i in range(r.shape[0]) for j in range(r.shape[1])]
+    for metric, v, src in entries:
+        if ("procrustes_pair", metric) not in have:
+            rows.append(f"procrustes_pair,{len(x32)},{x32.shape[1]},{metric},{v!r},{src}")
             print(rows[-1])
     with open(path, "w") as f:
         f.write("cloud,n,d,metric,value,source\n")

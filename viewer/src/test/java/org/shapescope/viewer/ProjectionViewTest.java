@@ -56,4 +56,37 @@ class ProjectionViewTest {
         robot.moveTo(view.canvas().localToScreen(p));
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void keepsTheSeriesRangeWhileScrubbingAndHighlightsSearchHitsAndPins(FxRobot robot) {
+        org.shapescope.viewer.data.ProjectionSeries series =
+                org.shapescope.viewer.figure.ProjectionSeriesFigureTest.series();
+        robot.interact(() -> {
+            view.seriesProperty().set(series);
+            view.setProjection(series.projection(1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.fixedRange()).containsExactly(series.range());
+        assertThat(view.mostMovedList().getItems()).containsExactly(1, 0);
+        robot.interact(() -> view.queryProperty().set("the"));
+        assertThat(view.highlightedProperty().get()).containsExactly(1);
+        // pin the first "a" at checkpoint 1 (track 0) and scrub: it stays highlighted, with its trail
+        robot.interact(() -> view.pin(0));
+        robot.interact(() -> view.setProjection(series.projection(2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.fixedRange()).containsExactly(series.range());
+        // point 1 is track 0 (pinned), point 2 is " the" (searched)
+        assertThat(view.highlightedProperty().get()).containsExactly(1, 2);
+        assertThat(view.trails()).as("the pinned token's trail only").hasSize(1);
+        assertThat(view.trails().get(0)[0]).containsExactly(0, 0, 0); // track 0: x 0 at every checkpoint
+        robot.interact(() -> view.trailsShownProperty().set(false));
+        assertThat(view.trails()).isEmpty();
+        // a projection outside the series: fitted axes, pins cleared, the search still applies
+        robot.interact(() -> view.setProjection(projection));
+        assertThat(view.fixedRange()).isNull();
+        int[] hits = org.shapescope.viewer.data.TokenSearch.matches(projection, "the");
+        assertThat(view.highlightedProperty().get().length).isEqualTo(hits.length);
+        assertThat(java.util.Arrays.equals(view.highlightedProperty().get(), hits)).isTrue();
+        assertThat(view.mostMovedList().getParent().isVisible()).isFalse();
+    }
 }

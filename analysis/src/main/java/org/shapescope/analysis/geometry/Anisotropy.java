@@ -23,6 +23,12 @@ final class Anisotropy implements Estimator {
         return "share of variance on the first principal direction of the centred cloud (Razzhigaev et al. 2024)";
     }
 
+    /** Reads every finite token: its spread over resamples is a bootstrap of the rows. */
+    @Override
+    public boolean bootstrapped() {
+        return true;
+    }
+
     @Override
     public Set<CellInput> needs() {
         return Set.of(CellInput.FINITE_ROWS, CellInput.CENTRED_LARGEST_EIGENVALUE);

@@ -24,7 +24,9 @@ public final class CellAnalyzer {
      * The measures of the cloud {@code values} (n × d, row-major float32), by estimator name, in
      * the order of {@code estimators}. With {@link MeasureParameters#resamples()} R &gt; 1 the
      * {@linkplain Estimator#resampled resampled} ones are computed R times, with seeds seed … seed + R − 1,
-     * each exactly as a single analysis with that seed would, and reported as mean ± standard deviation.
+     * each exactly as a single analysis with that seed would, and reported as mean ± standard deviation;
+     * the {@linkplain Estimator#bootstrapped bootstrapped} ones keep their value on all rows and get the
+     * standard deviation over R bootstrap replicates of the finite rows (seeds seed … seed + R − 1).
      *
      * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true
      */
@@ -75,6 +77,21 @@ public final class CellAnalyzer {
             }
             for (Map.Entry<String, List<MeasureResult>> entry : draws.entrySet()) {
                 out.put(entry.getKey(), Resamples.combine(entry.getValue(), params.seed(), whole));
+            }
+        }
+        List<Estimator> bootstrapped = resamples == 1 ? List.of() : estimators.stream().filter(Estimator::bootstrapped).toList();
+        if (!bootstrapped.isEmpty() && cell.finite().rows() >= 2) {
+            FiniteRows finite = cell.finite();
+            Map<String, List<MeasureResult>> replicates = new LinkedHashMap<>();
+            for (int r = 0; r < resamples; r++) {
+                float[] rows = Resamples.bootstrapRows(finite.values(), finite.rows(), d, params.seed() + r);
+                CellInputs replicate = new CellInputs(rows, finite.rows(), d, bootstrapped, single, cancelled);
+                for (Estimator estimator : bootstrapped) {
+                    replicates.computeIfAbsent(estimator.name(), name -> new ArrayList<>()).add(estimator.compute(replicate, single));
+                }
+            }
+            for (Map.Entry<String, List<MeasureResult>> entry : replicates.entrySet()) {
+                out.put(entry.getKey(), Resamples.bootstrap(out.get(entry.getKey()), entry.getValue(), params.seed()));
             }
         }
         return Collections.unmodifiableMap(out);

@@ -49,6 +49,16 @@ public interface Estimator {
         return parameters().contains(MeasureParameter.NEIGHBOUR_TOKENS);
     }
 
+    /**
+     * Whether, with {@link MeasureParameters#resamples()} R &gt; 1, its spread is a bootstrap: it is
+     * computed again on R resamples of the finite rows drawn with replacement (seeds seed … seed + R − 1)
+     * and reported as its value on all rows ± the standard deviation over the R replicates. For the
+     * estimators that read every finite token (the spectral ones), where a token subsample has nothing to vary.
+     */
+    default boolean bootstrapped() {
+        return false;
+    }
+
     /** Its value on the cell. */
     MeasureResult compute(CellInputs cell, MeasureParameters parameters);
 
@@ -56,7 +66,8 @@ public interface Estimator {
      * The text that, with the checkpoint file's identity and the layer, identifies a stored value:
      * name, version and the values of {@link #parameters()}, e.g.
      * {@code twonn/v2;tokens=4096;seed=0;twonn_discard=0.1;twonn_authors=false}; when it is
-     * {@linkplain #resampled resampled} with R &gt; 1 resamples, {@code ;resamples=R} follows (R = 1
+     * {@linkplain #resampled resampled} or {@linkplain #bootstrapped bootstrapped} with R &gt; 1 resamples,
+     * {@code ;resamples=R} follows, and {@code ;seed=S} when the seed is not among its parameters (R = 1
      * leaves the key as it was before resamples existed).
      */
     default String storeKey(MeasureParameters parameters) {
@@ -64,8 +75,11 @@ public interface Estimator {
         for (MeasureParameter parameter : parameters()) {
             key.append(';').append(parameter.id()).append('=').append(parameter.valueIn(parameters));
         }
-        if (parameters.resamples() > 1 && resampled(parameters)) {
+        if (parameters.resamples() > 1 && (resampled(parameters) || bootstrapped())) {
             key.append(";resamples=").append(parameters.resamples());
+            if (!parameters().contains(MeasureParameter.SEED)) {
+                key.append(";seed=").append(parameters.seed());
+            }
         }
         return key.toString();
     }

@@ -21,6 +21,12 @@ abstract class SpectrumEstimator implements Estimator {
         return Set.of(CellInput.FINITE_ROWS, centred ? CellInput.CENTRED_SPECTRUM : CellInput.UNCENTRED_SPECTRUM);
     }
 
+    /** A function of every finite token's spectrum: its spread over resamples is a bootstrap of the rows. */
+    @Override
+    public final boolean bootstrapped() {
+        return true;
+    }
+
     /** The value from a spectrum whose total is positive. */
     abstract double value(CovarianceSpectrum spectrum);
 

@@ -43,6 +43,12 @@ class GeometryReferenceTest {
      */
     static final double LINEARITY_ABSOLUTE = 1e-9;
 
+    /**
+     * Orthogonal Procrustes: both sides in double from the same float32 values, a 3 × 3 SVD (numpy LAPACK,
+     * EJML) and 500-row sums: they agree to ~1e-14 relative; 1e-9 leaves room for other processors.
+     */
+    static final double PROCRUSTES_RELATIVE = 1e-9;
+
     record Expected(String cloud, int n, int d, String metric, double value, String source) {
         @Override
         public String toString() {
@@ -92,6 +98,20 @@ class GeometryReferenceTest {
             MeasureResult self = CellAnalyzer.analyze(x, e.n(), e.d(), new NextLayer(1, x, e.n(), e.d()),
                     Estimators.of("linearity"), MeasureParameters.defaults(), () -> false).get("linearity");
             assertThat(self.value()).as("a layer is a linear map of itself").isCloseTo(1.0, within(LINEARITY_ABSOLUTE));
+            return;
+        }
+        if (e.metric().startsWith("procrustes_")) {
+            float[] y = load(e.cloud() + "_next", e.n(), e.d());
+            double[] a = new double[x.length];
+            double[] b = new double[y.length];
+            for (int i = 0; i < x.length; i++) {
+                a[i] = x[i];
+                b[i] = y[i];
+            }
+            OrthogonalProcrustes fit = OrthogonalProcrustes.fit(a, b, e.n(), e.d());
+            double value = e.metric().equals("procrustes_residual") ? fit.residual()
+                    : fit.rotation(e.metric().charAt(12) - '0', e.metric().charAt(13) - '0');
+            assertThat(value).isCloseTo(e.value(), within(PROCRUSTES_RELATIVE * Math.max(1, Math.abs(e.value()))));
             return;
         }
         if (e.metric().startsWith("gride_scale_")) {

@@ -50,7 +50,7 @@ class GeometryResamplesTest {
             MeasureResult result = combined.get(name);
             if (name.equals("anisotropy")) {
                 assertThat(result.value()).as("spectral: all tokens, computed once").isEqualTo(singles[0][e]);
-                assertThat(result.spread()).isNaN();
+                assertThat(result.spread()).as("its spread is a bootstrap of the rows (BootstrapSpreadTest)").isPositive();
                 continue;
             }
             double sum = 0;
@@ -105,7 +105,14 @@ class GeometryResamplesTest {
         for (Estimator e : Estimators.all()) {
             if (!e.parameters().contains(MeasureParameter.NEIGHBOUR_TOKENS)) {
                 assertThat(e.resampled(p)).as(e.name()).isFalse();
-                assertThat(e.storeKey(p)).as(e.name()).isEqualTo(e.storeKey(MeasureParameters.defaults()));
+                if (e.bootstrapped()) {
+                    // a bootstrap of the rows: R and the seed choose the replicates
+                    assertThat(e.storeKey(p)).as(e.name()).endsWith(";resamples=5;seed=0")
+                            .isNotEqualTo(e.storeKey(p.withSeed(1)));
+                    assertThat(e.storeKey(p.withResamples(1))).isEqualTo(e.storeKey(MeasureParameters.defaults()));
+                } else {
+                    assertThat(e.storeKey(p)).as(e.name()).isEqualTo(e.storeKey(MeasureParameters.defaults()));
+                }
             }
         }
         Estimator twonn = Estimators.of("twonn").get(0);

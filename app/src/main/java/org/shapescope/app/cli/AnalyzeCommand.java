@@ -179,10 +179,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         return empty == 0;
     }
 
-    /** The metrics reported with a spread: the resampled ones, when there is more than one resample. */
+    /** The metrics reported with a spread: the resampled and the bootstrapped ones, when there is more than one resample. */
     static Set<String> withSpread(List<Estimator> estimators, MeasureParameters parameters) {
         return parameters.resamples() == 1 ? Set.of()
-                : estimators.stream().filter(e -> e.resampled(parameters)).map(Estimator::name).collect(Collectors.toSet());
+                : estimators.stream().filter(e -> e.resampled(parameters) || e.bootstrapped()).map(Estimator::name)
+                        .collect(Collectors.toSet());
     }
 
     private static String json(RunFolder folder, MeasureParameters parameters, List<Estimator> columns, Set<String> withSpread,

@@ -22,7 +22,9 @@ final class MeasureOptions {
 
     @Option(names = "--resamples", paramLabel = "R", defaultValue = "1",
             description = "compute twonn, mle, phd and gride on R seeded token samples (seeds S … S+R-1) and report "
-                    + "mean and standard deviation (<metric>_std); Lee et al. (ACL 2025) use 5 (default: ${DEFAULT-VALUE}, one sample)")
+                    + "mean and standard deviation (<metric>_std); the spectral measures keep their value on all tokens "
+                    + "and get the standard deviation over R bootstrap resamples of the rows; Lee et al. (ACL 2025) "
+                    + "use 5 (default: ${DEFAULT-VALUE}, one sample)")
     int resamples;
 
     MeasureParameters parameters() {

@@ -27,6 +27,18 @@ public final class CellProjections {
             x[i] = pca.coordinate(i, 0);
             y[i] = pca.components() > 1 ? pca.coordinate(i, 1) : 0.0;
         }
+        return of(layer, x, y, pca.explainedVarianceRatio(), null);
+    }
+
+    /**
+     * The projection of {@code layer} at given coordinates (an aligned frame), with the same colour values.
+     *
+     * @param spectrum   the bars of the variance spectrum
+     * @param axisLabels labels of the x and y axis, or null for "PC1 (…)", "PC2 (…)" from the spectrum
+     */
+    public static Projection of(LayerData layer, double[] x, double[] y, double[] spectrum, String[] axisLabels) {
+        int n = layer.tokens();
+        int d = layer.hiddenSize();
         Map<PointValue, double[]> values = new EnumMap<>(PointValue.class);
         values.put(PointValue.POSITION, layer.position() != null ? toDouble(layer.position()) : rowIndex(n));
         if (layer.sequence() != null) {
@@ -36,7 +48,7 @@ public final class CellProjections {
             values.put(PointValue.TOKEN_ID, toDouble(layer.tokenId()));
         }
         values.put(PointValue.NORM, norms(layer.values(), n, d));
-        return new Projection(x, y, values, layer.tokenText(), pca.explainedVarianceRatio());
+        return new Projection(x, y, values, layer.tokenText(), spectrum, axisLabels);
     }
 
     private static double[] norms(float[] values, int n, int d) {

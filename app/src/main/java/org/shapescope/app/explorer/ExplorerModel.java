@@ -35,6 +35,8 @@ import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.Problem;
 import org.shapescope.analysis.run.RunChanges;
 import org.shapescope.analysis.run.RunFolder;
+import org.shapescope.analysis.geometry.ProjectionAlignment;
+import org.shapescope.app.data.AlignedLayerProjections;
 import org.shapescope.app.data.CellProjections;
 import org.shapescope.app.data.GrideCurves;
 import org.shapescope.app.data.MetricGrids;
@@ -44,6 +46,7 @@ import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.Projection;
 import org.shapescope.viewer.data.RunGrid;
+import org.shapescope.viewer.data.ProjectionSeries;
 import org.shapescope.viewer.data.ScaleCurve;
 
 /**
@@ -63,6 +66,12 @@ public final class ExplorerModel {
      * convention of Lee et al. (ACL 2025); the CLI's default stays 1.
      */
     public static final int DEFAULT_RESAMPLES = 5;
+    /** Aligned series kept in memory (each holds every checkpoint of a layer). */
+    static final int SERIES_CACHE_SIZE = 4;
+
+    /** One layer's checkpoints in one frame. */
+    private record SeriesKey(int layer, ProjectionAlignment mode) {
+    }
 
     private final TaskExecutor executor;
     private final Executor uiThread;
@@ -77,6 +86,10 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<MetricGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyObjectWrapper<LossCurve> loss = new ReadOnlyObjectWrapper<>(this, "loss");
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(this, "projection");
+    private final ReadOnlyObjectWrapper<ProjectionAlignment> projectionAlignment =
+            new ReadOnlyObjectWrapper<>(this, "projectionAlignment", ProjectionAlignment.INDEPENDENT);
+    private final ReadOnlyObjectWrapper<ProjectionSeries> projectionSeries =
+            new ReadOnlyObjectWrapper<>(this, "projectionSeries");
     private final ReadOnlyObjectWrapper<ScaleCurve> grideCurve = new ReadOnlyObjectWrapper<>(this, "grideCurve");
     private final ReadOnlyIntegerWrapper selectedCheckpoint = new ReadOnlyIntegerWrapper(this, "selectedCheckpoint", -1);
     private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", -1);
@@ -94,7 +107,10 @@ public final class ExplorerModel {
 
     private final Map<CellKey, CellResult> results = new LinkedHashMap<>();
     private final Set<Path> noticedFiles = new HashSet<>();
-    private final ProjectionCache projections = new ProjectionCache(PROJECTION_CACHE_SIZE);
+    private final ProjectionCache<CellKey, Projection> projections = new ProjectionCache<>(PROJECTION_CACHE_SIZE);
+    private final ProjectionCache<SeriesKey, ProjectionSeries> series = new ProjectionCache<>(SERIES_CACHE_SIZE);
+    private final Set<SeriesKey> seriesFailed = new HashSet<>();
+    private SeriesKey seriesLoading;
     private ResultStore store = ResultStore.none();
     private Cancellation gridHandle;
     private int gridGeneration;
@@ -173,6 +189,27 @@ public final class ExplorerModel {
 
     public Projection getProjection() {
         return projection.get();
+    }
+
+    /** How projections of successive checkpoints are framed; {@link ProjectionAlignment#INDEPENDENT} by default. */
+    public ReadOnlyObjectProperty<ProjectionAlignment> projectionAlignmentProperty() {
+        return projectionAlignment.getReadOnlyProperty();
+    }
+
+    /**
+     * The selected layer's checkpoints in the aligned frame that holds the projection; null when
+     * independent, or while the series loads (the independent projection is shown meanwhile).
+     */
+    public ReadOnlyObjectProperty<ProjectionSeries> projectionSeriesProperty() {
+        return projectionSeries.getReadOnlyProperty();
+    }
+
+    /** Frames the projections: independent PCAs, Procrustes-aligned or on one common basis per layer. */
+    public void setProjectionAlignment(ProjectionAlignment mode) {
+        if (mode != projectionAlignment.get()) {
+            projectionAlignment.set(mode);
+            requestProjection();
+        }
     }
 
     /** GRIDE's intrinsic dimension against scale for the selected cell (the token sample of the parameters); null while none. */
@@ -387,6 +424,10 @@ public final class ExplorerModel {
         store = opened.store();
         projections.clear();
         projectionLoading = null;
+        series.clear();
+        seriesFailed.clear();
+        seriesLoading = null;
+        projectionSeries.set(null);
         grideLoading = null;
         noticedFiles.clear();
         notices.clear();
@@ -542,9 +583,14 @@ public final class ExplorerModel {
         RunFolder r = run.get();
         CellKey cell = selectedCell();
         if (r == null || cell == null) {
+            projectionSeries.set(null);
             projection.set(null);
             return;
         }
+        if (showFromSeries(r, cell)) {
+            return;
+        }
+        projectionSeries.set(null);
         Projection cached = projections.get(cell);
         if (cached != null) {
             projection.set(cached);
@@ -576,6 +622,58 @@ public final class ExplorerModel {
                         requestProjection();
                     }
                 });
+    }
+
+    /**
+     * Shows the selected cell from its aligned series when the alignment asks for one and it is
+     * loaded (true); otherwise starts loading it (once per layer and mode) and returns false.
+     */
+    private boolean showFromSeries(RunFolder r, CellKey cell) {
+        ProjectionAlignment mode = projectionAlignment.get();
+        if (mode == ProjectionAlignment.INDEPENDENT) {
+            return false;
+        }
+        SeriesKey key = new SeriesKey(cell.layer(), mode);
+        ProjectionSeries loaded = series.get(key);
+        if (loaded != null) {
+            for (int c = 0; c < loaded.size(); c++) {
+                if (loaded.step(c) == cell.step()) {
+                    projectionSeries.set(loaded);
+                    projection.set(loaded.projection(c));
+                    return true;
+                }
+            }
+            series.remove(key); // the run has grown since: align again
+        }
+        if (seriesLoading == null && !seriesFailed.contains(key)) {
+            List<Checkpoint> holding = r.checkpoints().stream()
+                    .filter(c -> c.tokensPerLayer().containsKey(cell.layer())).toList();
+            seriesLoading = key;
+            int generation = runGeneration;
+            List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            executor.execute(mode.label() + " projections of layer " + cell.layer(),
+                    () -> AlignedLayerProjections.of(holding, cell.layer(), mode, () -> false, notes::add),
+                    computed -> {
+                        if (generation != runGeneration) {
+                            return;
+                        }
+                        seriesLoading = null;
+                        series.put(key, computed);
+                        notes.forEach(note -> notice(null, note));
+                        requestProjection();
+                    }, failure -> {
+                        if (generation != runGeneration) {
+                            return;
+                        }
+                        seriesLoading = null;
+                        seriesFailed.add(key);
+                        notice(null, mode.label() + " projections of layer " + cell.layer() + ": " + oneLine(failure));
+                        requestProjection();
+                    });
+            // an executor on the calling thread has finished already, and the callback showed the outcome
+            return series.get(key) != null || seriesFailed.contains(key);
+        }
+        return false;
     }
 
     private void requestGrideCurve() {

@@ -126,13 +126,15 @@ class AnalyzeCommandTest {
                 "--resamples", "5");
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("step,layer,anisotropy,twonn,twonn_std,mle,mle_std,tokens_used,tokens_dropped");
+        assertThat(lines.get(0)).isEqualTo(
+                "step,layer,anisotropy,anisotropy_std,twonn,twonn_std,mle,mle_std,tokens_used,tokens_dropped");
         String[] cells = lines.get(1).split(",");
-        assertThat(Double.parseDouble(cells[4])).as("twonn_std").isPositive();
-        assertThat(Double.parseDouble(cells[6])).as("mle_std").isPositive();
+        assertThat(Double.parseDouble(cells[3])).as("anisotropy_std (bootstrap of the rows)").isPositive();
+        assertThat(Double.parseDouble(cells[5])).as("twonn_std").isPositive();
+        assertThat(Double.parseDouble(cells[7])).as("mle_std").isPositive();
 
         String single = CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy", "--tokens", "50").out();
-        assertThat(single.lines().skip(1).map(l -> l.split(",")[2]).toList()).as("anisotropy is not resampled")
+        assertThat(single.lines().skip(1).map(l -> l.split(",")[2]).toList()).as("anisotropy keeps its value on all tokens")
                 .isEqualTo(lines.stream().skip(1).map(l -> l.split(",")[2]).toList());
 
         JsonNode report = new ObjectMapper().readTree(CliRunner.run("analyze", dir.toString(), "--metrics", "anisotropy,twonn",
@@ -145,8 +147,9 @@ class AnalyzeCommandTest {
             }
         }
         assertThat(cell).as("the CSV's first cell in the JSON").isNotNull();
-        assertThat(cell.get("twonn_std").asDouble()).isEqualTo(Double.parseDouble(cells[4]));
-        assertThat(cell.has("anisotropy_std")).isFalse();
+        assertThat(cell.get("twonn_std").asDouble()).isEqualTo(Double.parseDouble(cells[5]));
+        assertThat(cell.get("anisotropy_std").asDouble()).isEqualTo(Double.parseDouble(cells[3]));
+        assertThat(cell.get("notes").get("anisotropy").asText()).contains("bootstrap std over 5 row resamples");
         assertThat(cell.get("notes").get("twonn").asText()).contains("mean ± std over 5 resamples (seeds 0–4)");
     }
 }

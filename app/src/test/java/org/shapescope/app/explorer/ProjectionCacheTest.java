@@ -14,7 +14,7 @@ class ProjectionCacheTest {
 
     @Test
     void evictsTheLeastRecentlyUsed() {
-        ProjectionCache cache = new ProjectionCache(2);
+        ProjectionCache<CellKey, Projection> cache = new ProjectionCache<>(2);
         Projection a = projection();
         Projection b = projection();
         cache.put(new CellKey(0, 0), a);

@@ -19,6 +19,7 @@ public final class Projection {
     private final Map<PointValue, double[]> values;
     private final String[] tokens;
     private final double[] explainedVarianceRatio;
+    private final String[] axisLabels;
 
     /**
      * @param x                      first principal coordinate of each point
@@ -29,6 +30,20 @@ public final class Projection {
      */
     public Projection(double[] x, double[] y, Map<PointValue, double[]> values, String[] tokens,
             double[] explainedVarianceRatio) {
+        this(x, y, values, tokens, explainedVarianceRatio, null);
+    }
+
+    /**
+     * A projection on axes that are not its own principal components (an aligned frame).
+     *
+     * @param axisLabels label of the x and y axis (e.g. "aligned axis 1 (31.2 %)"), or null for "PC1 (…)", "PC2 (…)"
+     */
+    public Projection(double[] x, double[] y, Map<PointValue, double[]> values, String[] tokens,
+            double[] explainedVarianceRatio, String[] axisLabels) {
+        if (axisLabels != null && axisLabels.length != 2) {
+            throw new IllegalArgumentException("two axis labels expected, got " + axisLabels.length);
+        }
+        this.axisLabels = axisLabels == null ? null : axisLabels.clone();
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y differ in length");
         }
@@ -47,6 +62,11 @@ public final class Projection {
         }
         this.tokens = tokens == null ? null : tokens.clone();
         this.explainedVarianceRatio = explainedVarianceRatio.clone();
+    }
+
+    /** The same points with their colour values, tokens and spectrum at other coordinates (an aligned frame). */
+    public Projection inFrame(double[] newX, double[] newY, String[] newAxisLabels) {
+        return new Projection(newX, newY, values, tokens, explainedVarianceRatio, newAxisLabels);
     }
 
     public int size() {
@@ -74,6 +94,11 @@ public final class Projection {
     /** Token text of point {@code i}, or "" when no token text was given. */
     public String token(int i) {
         return tokens == null ? "" : tokens[i];
+    }
+
+    /** Label of axis {@code k} (0 = x, 1 = y) when the axes are not the principal components, else null. */
+    public String axisLabel(int k) {
+        return axisLabels == null ? null : axisLabels[k];
     }
 
     public double[] explainedVarianceRatio() {

@@ -10,6 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -32,6 +33,9 @@ public final class ProjectionFigure {
     private String title;
     private double pointSize = 3.0;
     private FigureStyle style = FigureStyle.SCREEN;
+    private double[] range;
+    private int[] highlighted = new int[0];
+    private java.util.List<double[][]> trails = java.util.List.of();
 
     public ProjectionFigure(Projection projection) {
         this.projection = projection;
@@ -55,6 +59,24 @@ public final class ProjectionFigure {
         return this;
     }
 
+    /** Fixed axis ranges {minX, maxX, minY, maxY} (e.g. over all checkpoints of an aligned series); null: fit the points. */
+    public ProjectionFigure range(double[] range) {
+        this.range = range == null ? null : range.clone();
+        return this;
+    }
+
+    /** Points drawn again on top, larger and ringed (search hits, pinned tokens); null or empty for none. */
+    public ProjectionFigure highlight(int[] points) {
+        this.highlighted = points == null ? new int[0] : points.clone();
+        return this;
+    }
+
+    /** Paths of tokens across checkpoints, each {xs, ys}, drawn as lines ending at the current point. */
+    public ProjectionFigure trails(java.util.List<double[][]> trails) {
+        this.trails = java.util.List.copyOf(trails);
+        return this;
+    }
+
     public ProjectionFigure title(String title) {
         this.title = title;
         return this;
@@ -66,8 +88,11 @@ public final class ProjectionFigure {
         return this;
     }
 
-    /** Axis label of principal component {@code k} (0-based), e.g. "PC1 (23.4 %)". */
+    /** Axis label of principal component {@code k} (0-based), e.g. "PC1 (23.4 %)", or the projection's own axis label. */
     public String componentLabel(int k) {
+        if (k < 2 && projection.axisLabel(k) != null) {
+            return projection.axisLabel(k);
+        }
         double[] evr = projection.explainedVarianceRatio();
         return k < evr.length
                 ? String.format(Locale.ROOT, "PC%d (%.1f %%)", k + 1, 100 * evr[k])
@@ -103,6 +128,49 @@ public final class ProjectionFigure {
         NumberAxis xAxis = style.axis(new NumberAxis(componentLabel(0)), componentLabel(0));
         NumberAxis yAxis = style.axis(new NumberAxis(componentLabel(1)), componentLabel(1));
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        if (range != null) {
+            double px = (range[1] - range[0]) * RANGE_PADDING;
+            double py = (range[3] - range[2]) * RANGE_PADDING;
+            xAxis.setAutoRangeIncludesZero(false);
+            yAxis.setAutoRangeIncludesZero(false);
+            xAxis.setRange(range[0] - px, range[1] + px);
+            yAxis.setRange(range[2] - py, range[3] + py);
+        }
+        if (!trails.isEmpty()) {
+            XYSeriesCollection paths = new XYSeriesCollection();
+            for (int t = 0; t < trails.size(); t++) {
+                XYSeries path = new XYSeries("trail " + t, false, true);
+                for (int i = 0; i < trails.get(t)[0].length; i++) {
+                    path.add(trails.get(t)[0][i], trails.get(t)[1][i]);
+                }
+                paths.addSeries(path);
+            }
+            XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+            for (int t = 0; t < trails.size(); t++) {
+                lines.setSeriesPaint(t, TRAIL);
+                lines.setSeriesStroke(t, style.stroke(1.2));
+                lines.setSeriesShape(t, style.dot(pointSize * 0.8));
+            }
+            plot.setDataset(TRAILS_DATASET, paths);
+            plot.setRenderer(TRAILS_DATASET, lines);
+        }
+        if (highlighted.length > 0) {
+            XYSeries hits = new XYSeries("highlighted", false, true);
+            for (int i : highlighted) {
+                hits.add(projection.x()[i], projection.y()[i]);
+            }
+            XYShapeRenderer rings = new XYShapeRenderer();
+            rings.setAutoPopulateSeriesShape(false);
+            rings.setDefaultShape(style.dot(pointSize * 2.4));
+            rings.setDrawOutlines(true);
+            rings.setUseOutlinePaint(true);
+            rings.setPaintScale(new LookupPaintScale(-1, 1, HIGHLIGHT));
+            rings.setSeriesOutlinePaint(0, Color.BLACK);
+            rings.setSeriesOutlineStroke(0, style.stroke(1));
+            plot.setDataset(HIGHLIGHT_DATASET, new XYSeriesCollection(hits));
+            plot.setRenderer(HIGHLIGHT_DATASET, rings);
+        }
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         style.plot(plot, true);
         JFreeChart chart = style.chart(title, plot, false);
         if (z != null) {
@@ -161,6 +229,17 @@ public final class ProjectionFigure {
             }
         };
     }
+
+    /** Dataset index of the trails (one series per token). */
+    public static final int TRAILS_DATASET = 1;
+    /** Dataset index of the highlighted points. */
+    public static final int HIGHLIGHT_DATASET = 2;
+    /** Share of a fixed range added on each side, as the interactive view pads. */
+    public static final double RANGE_PADDING = 0.03;
+    /** Colour of highlighted points (the view's too). */
+    public static final Color HIGHLIGHT = new Color(0xE3, 0x1A, 0x1C);
+    /** Colour of trails and of the pinned points they lead to (the view's too). */
+    public static final Color TRAIL = new Color(0xFF, 0x7F, 0x00, 0xD0);
 
     /** Narrower than this many label heights, {@link #composite()} stacks instead of placing side by side. */
     public static final double SIDE_BY_SIDE_EMS = 40;
