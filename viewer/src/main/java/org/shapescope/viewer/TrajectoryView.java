@@ -23,9 +23,10 @@ public final class TrajectoryView extends ChartView {
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final ObservableList<Integer> layers = FXCollections.observableArrayList();
+    private final ObjectProperty<long[]> spikes = new SimpleObjectProperty<>(this, "spikes", new long[0]);
 
     public TrajectoryView() {
-        invalidateOn(grid, loss, selectedLayer, selectedCheckpoint, layers);
+        invalidateOn(grid, loss, selectedLayer, selectedCheckpoint, layers, spikes);
     }
 
     public ObjectProperty<MetricGrid> gridProperty() {
@@ -51,6 +52,11 @@ public final class TrajectoryView extends ChartView {
         return selectedCheckpoint;
     }
 
+    /** Loss-spike onset steps marked by dashed lines; empty (not null) for none. */
+    public ObjectProperty<long[]> spikesProperty() {
+        return spikes;
+    }
+
     /** Layer indices to compare; empty means just the selected layer. */
     public ObservableList<Integer> getLayers() {
         return layers;
@@ -71,8 +77,9 @@ public final class TrajectoryView extends ChartView {
         LossCurve curve = loss.get();
         var map = getColorMap();
         int checkpoint = selectedCheckpoint.get();
+        long[] marks = spikes.get() == null ? new long[0] : spikes.get();
         return style -> new TrajectoryFigure(g).layers(drawn).loss(curve).colorMap(map)
-                .selectedCheckpoint(checkpoint).style(style).build();
+                .selectedCheckpoint(checkpoint).spikes(marks).style(style).build();
     }
 
     @Override

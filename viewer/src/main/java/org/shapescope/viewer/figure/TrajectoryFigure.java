@@ -25,11 +25,13 @@ import org.shapescope.viewer.data.MetricGrid;
 public final class TrajectoryFigure {
 
     private static final Color LOSS_COLOUR = new Color(0x80, 0x80, 0x80);
+    private static final Color SPIKE_COLOUR = new Color(0xE6, 0x7E, 0x22);
 
     private final MetricGrid grid;
     private int[] layerIdx;
     private LossCurve loss;
     private int selectedCheckpoint = -1;
+    private long[] spikes = new long[0];
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String title;
     private FigureStyle style = FigureStyle.SCREEN;
@@ -54,6 +56,12 @@ public final class TrajectoryFigure {
     /** Draws a vertical marker at this checkpoint; -1 for none. */
     public TrajectoryFigure selectedCheckpoint(int stepIdx) {
         this.selectedCheckpoint = stepIdx;
+        return this;
+    }
+
+    /** Loss-spike onsets, drawn as dashed orange vertical lines; none by default. */
+    public TrajectoryFigure spikes(long... onsetSteps) {
+        this.spikes = onsetSteps.clone();
         return this;
     }
 
@@ -134,6 +142,12 @@ public final class TrajectoryFigure {
             ValueMarker marker = new ValueMarker(xAxis.position(grid.step(selectedCheckpoint)));
             marker.setPaint(new Color(0xC0, 0x39, 0x2B));
             marker.setStroke(style.stroke(1.2));
+            plot.addDomainMarker(marker);
+        }
+        for (long spike : spikes) {
+            ValueMarker marker = new ValueMarker(xAxis.position(spike));
+            marker.setPaint(SPIKE_COLOUR);
+            marker.setStroke(style.dashed(1.4, 5, 3));
             plot.addDomainMarker(marker);
         }
         return style.chart(title, plot, legend);

@@ -16,7 +16,8 @@ public final class ExplorerViews {
             new LayerProfilePane(),
             new TrajectoryPane(),
             new ProjectionPane(),
-            new GridePane());
+            new GridePane(),
+            new SpikesPane());
 
     private ExplorerViews() {
     }
