@@ -39,7 +39,9 @@ public final class SpikeChangeFigure {
     public JFreeChart build() {
         NumberAxis xAxis = style.axis(new NumberAxis("layer"), "layer");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        String yLabel = "z of " + style.valueLabel(changes.metric()) + " change before spike";
+        // the metric's id, not its long axis label: a longer label does not fit the height of a
+        // column-wide figure
+        String yLabel = "z of " + changes.metric() + " change";
         NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
         yAxis.setAutoRangeIncludesZero(true);
         XYSeriesCollection data = new XYSeriesCollection();

@@ -83,22 +83,25 @@ final class SpikesPane implements ExplorerView {
         TableView<Row> table = new TableView<>();
         table.setId("spikes-table");
         table.setPlaceholder(new Label("No loss spikes (or no loss.csv)"));
+        // the columns that answer "did it change before?" first; the pane is narrow
         table.getColumns().addAll(List.of(
                 column("spike", r -> Long.toString(r.spike().onsetStep())),
-                column("peak", r -> String.format(Locale.ROOT, "%d (+%.1f dev)", r.spike().peakStep(), r.spike().heightInScales())),
                 column("layer", r -> Integer.toString(r.change().layer())),
-                column("from → to", r -> r.change().lastStep() < 0 ? "-" : r.change().previousStep() + " → " + r.change().lastStep()),
-                column("change", r -> format("%+.4g", r.change().change())),
                 column("z", r -> format("%+.2f", r.change().z())),
                 column("reads", r -> r.change().direction(r.zThreshold()).label()),
                 column("lead", r -> r.change().leadSteps() < 0 ? "-" : Long.toString(r.change().leadSteps())),
-                column("z across onset", r -> format("%+.2f", r.change().afterZ()))));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("change", r -> format("%+.4g", r.change().change())),
+                column("from → to", r -> r.change().lastStep() < 0 ? "-" : r.change().previousStep() + " → " + r.change().lastStep()),
+                column("z across onset", r -> format("%+.2f", r.change().afterZ())),
+                column("peak", r -> String.format(Locale.ROOT, "%d (+%.1f dev)", r.spike().peakStep(), r.spike().heightInScales()))));
         Label summary = new Label();
         summary.setId("spikes-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         SpikeChangeView chart = new SpikeChangeView();
         chart.setMinHeight(120);
+        chart.setPrefHeight(160);
+        table.setPrefHeight(200);
         VBox box = new VBox(4, summary, table, chart);
         box.setPadding(new Insets(2));
         VBox.setVgrow(table, Priority.ALWAYS);
