@@ -83,10 +83,11 @@ class SpikesPaneTest {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         // one spike, one row per layer
         assertThat(table.getItems()).hasSize(5);
-        assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("300");
-        assertThat(table.getColumns().get(3).getCellData(0)).isEqualTo("128 → 256");
+        assertThat(cell(table, "spike", 0)).isEqualTo("300");
+        assertThat(cell(table, "from → to", 0)).isEqualTo("128 → 256");
+        assertThat(cell(table, "layer", 4)).isEqualTo("4");
         Label summary = robot.lookup("#spikes-summary").queryAs(Label.class);
-        assertThat(summary.getText()).startsWith("1 spikes").contains("window 50 rows, k 5");
+        assertThat(summary.getText()).startsWith("1 spike in loss.csv").contains("window 50 rows, k 5");
         TrajectoryView trajectory = robot.lookup("#trajectory").queryAs(TrajectoryView.class);
         assertThat(trajectory.spikesProperty().get()).containsExactly(300L);
 
@@ -98,6 +99,10 @@ class SpikesPaneTest {
         assertThat(trajectory.spikesProperty().get()).isEmpty();
     }
 
+    private static Object cell(TableView<?> table, String column, int row) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst().orElseThrow().getCellData(row);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theBundledSpikeRunShowsASpike(FxRobot robot) throws Exception {
@@ -107,5 +112,6 @@ class SpikesPaneTest {
         TableView<?> table = robot.lookup("#spikes-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
         assertThat(table.getItems().size()).isGreaterThanOrEqualTo(model.getGrid().layerCount());
+        assertThat(cell(table, "spike", 0)).isEqualTo("257");
     }
 }

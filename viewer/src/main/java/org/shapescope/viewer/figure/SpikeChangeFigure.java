@@ -36,14 +36,24 @@ public final class SpikeChangeFigure {
         return this;
     }
 
+    private double[][] changesZ() {
+        double[][] z = new double[changes.labels().size()][];
+        for (int s = 0; s < z.length; s++) {
+            z[s] = new double[changes.layers().length];
+            for (int l = 0; l < z[s].length; l++) {
+                z[s][l] = changes.z(s, l);
+            }
+        }
+        return z;
+    }
+
     public JFreeChart build() {
         NumberAxis xAxis = style.axis(new NumberAxis("layer"), "layer");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // the metric's id, not its long axis label: a longer label does not fit the height of a
         // column-wide figure
-        String yLabel = "z of " + changes.metric() + " change";
+        String yLabel = "z, " + changes.metric();
         NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
-        yAxis.setAutoRangeIncludesZero(true);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDrawSeriesLineAsPath(true);
@@ -58,6 +68,18 @@ public final class SpikeChangeFigure {
             renderer.setSeriesStroke(s, style.roundStroke(2.0));
             renderer.setSeriesShape(s, style.dot(6));
         }
+        // the ±threshold band always in view (range markers do not widen the axis themselves)
+        double lo = -1.25 * changes.threshold();
+        double hi = 1.25 * changes.threshold();
+        for (double[] row : changesZ()) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v * 1.1);
+                    hi = Math.max(hi, v * 1.1);
+                }
+            }
+        }
+        yAxis.setRange(lo, hi);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         style.plot(plot, true);
         for (double at : new double[] {changes.threshold(), -changes.threshold()}) {

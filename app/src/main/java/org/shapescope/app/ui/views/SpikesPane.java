@@ -114,7 +114,7 @@ final class SpikesPane implements ExplorerView {
                 for (SpikeReport.Spike spike : report.spikes()) {
                     spike.layers().forEach(c -> rows.add(new Row(spike.spike(), c, report.precursors().zThreshold())));
                 }
-                summary.setText(report.spikes().size() + " spikes in loss.csv; " + report.metric() + " before each ("
+                summary.setText(report.spikes().size() + (report.spikes().size() == 1 ? " spike" : " spikes") + " in loss.csv; " + report.metric() + " before each ("
                         + report.parameters() + ")");
                 chart.changesProperty().set(changes(report, model.getGrid().layers()));
             } else {
