@@ -52,7 +52,7 @@ public final class SpikeChangeFigure {
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // the metric's id, not its long axis label: a longer label does not fit the height of a
         // column-wide figure
-        String yLabel = "z, " + changes.metric();
+        String yLabel = "z-score (" + changes.metric() + ")";
         NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
