@@ -157,6 +157,31 @@ def checkpoint_steps(total, first):
     return steps
 
 
+def parse_bursts(text):
+    """'START:RAMP:HOLD:FACTOR,...' -> list of (start, ramp, hold, factor)."""
+    bursts = []
+    for part in filter(None, text.split(",")):
+        fields = part.split(":")
+        if len(fields) != 4:
+            sys.exit(f"--lr-bursts: {part!r} is not START:RAMP:HOLD:FACTOR")
+        start, ramp, hold, factor = int(fields[0]), int(fields[1]), int(fields[2]), float(fields[3])
+        if start < 0 or ramp < 0 or hold < 0 or factor <= 0:
+            sys.exit(f"--lr-bursts: {part!r} needs START, RAMP, HOLD >= 0 and FACTOR > 0")
+        bursts.append((start, ramp, hold, factor))
+    return bursts
+
+
+def burst_factor(bursts, step):
+    """The learning-rate multiplier at `step`: 1 outside every burst; inside one it rises linearly
+    from 1 (at START) to FACTOR (at START+RAMP), holds FACTOR for HOLD steps, then is 1 again."""
+    for start, ramp, hold, factor in bursts:
+        if start <= step < start + ramp:
+            return 1.0 + (factor - 1.0) * (step - start) / ramp
+        if start + ramp <= step < start + ramp + hold:
+            return factor
+    return 1.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--arch", choices=["decoder", "encoder"], required=True)
@@ -178,7 +203,14 @@ def main():
     ap.add_argument("--export-tokens", type=int, default=1024)
     ap.add_argument("--eval-sequences", type=int, default=64)
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--name", default="", help="run name in run.json (default tiny-<arch>)")
+    ap.add_argument("--description", default="", help="a sentence put in front of run.json's description")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--checkpoints", default="",
+                    help="explicit checkpoint steps, comma-separated (default: 0, first, 2*first, ... and the last step)")
+    ap.add_argument("--lr-bursts", default="",
+                    help="learning-rate bursts START:RAMP:HOLD:FACTOR[,...]: the rate's multiplier rises linearly from 1 "
+                         "at START to FACTOR at START+RAMP, stays at FACTOR for HOLD steps, then drops back to 1")
     ap.add_argument("--time-limit", type=float, default=0, help="stop early after this many minutes (0 = no limit)")
     args = ap.parse_args()
 
@@ -206,11 +238,15 @@ def main():
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": args.weight_decay},
                              {"params": no_decay, "weight_decay": 0.0}], lr=args.lr, betas=(0.9, 0.95))
 
+    bursts = parse_bursts(args.lr_bursts)
+
     def lr_at(step):
         if step < args.warmup:
-            return args.lr * (step + 1) / args.warmup
-        frac = (step - args.warmup) / max(1, args.steps - args.warmup)
-        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
+            base = args.lr * (step + 1) / args.warmup
+        else:
+            frac = (step - args.warmup) / max(1, args.steps - args.warmup)
+            base = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
+        return base * burst_factor(bursts, step)
 
     # Fixed held-out sets: sequences to export (seeded choice of windows) and to evaluate on.
     export_batches = token_batches_from_ids(held, args.export_tokens, args.context, batch_size=8, seed=args.seed)
@@ -249,7 +285,12 @@ def main():
     def model_fn(ids):
         return model(ids)[1]
 
-    ckpts = checkpoint_steps(args.steps, args.first_checkpoint)
+    if args.checkpoints:
+        ckpts = sorted({int(v) for v in args.checkpoints.split(",")} | {0, args.steps})
+        if ckpts[0] < 0 or ckpts[-1] > args.steps:
+            sys.exit(f"--checkpoints: steps must lie in 0..{args.steps}")
+    else:
+        ckpts = checkpoint_steps(args.steps, args.first_checkpoint)
     os.makedirs(args.out, exist_ok=True)
     losses, evals = [], {}
     start = time.time()
@@ -304,12 +345,12 @@ def main():
     objective = f"next-{unit} prediction (causal mask)" if causal else \
         f"masked-{unit} prediction, {args.mask_rate:.0%} of positions (80% [MASK], 10% random, 10% kept), bidirectional"
     info = {
-        "name": f"tiny-{args.arch}",
+        "name": args.name or f"tiny-{args.arch}",
         "model": f"tiny {level}-level pre-LN transformer {args.arch}, {args.layers} layers, width {args.width}",
         "architecture": args.arch,
         "hidden_size": args.width,
         "layers": args.layers,
-        "description": (f"A {args.layers}-layer, width-{args.width} {level}-level {args.arch} trained from scratch for "
+        "description": ((args.description + " " if args.description else "") + f"A {args.layers}-layer, width-{args.width} {level}-level {args.arch} trained from scratch for "
                         f"{stopped_at} steps on the git manual pages (Debian git-man {corpus['package_version']}), "
                         f"{objective}. Held-out loss {final_eval:.3f} nats/{unit} vs unigram entropy {uni_cross:.3f}. "
                         f"Hidden states of {args.export_tokens} held-out {unit}s per layer at each checkpoint; "
@@ -326,7 +367,9 @@ def main():
         },
         "training": {
             "objective": objective, "optimizer": "AdamW", "lr": args.lr, "betas": [0.9, 0.95],
-            "weight_decay": args.weight_decay, "schedule": f"linear warmup {args.warmup} steps, cosine to 10%",
+            "weight_decay": args.weight_decay,
+            "schedule": f"linear warmup {args.warmup} steps, cosine to 10%" + (
+                "; learning-rate bursts (start:ramp:hold:factor) " + args.lr_bursts if bursts else ""),
             "batch_sequences": args.batch, "context": args.context, "steps": stopped_at, "grad_clip": 1.0,
             "heads": args.heads, "mlp": f"{4 * args.width} GELU", "parameters": params, "seed": args.seed,
             "threads": args.threads, "train_seconds": round(train_seconds, 1),

@@ -28,9 +28,10 @@ public final class TrajectoryView extends ChartView {
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
     private final IntegerProperty selectedCheckpoint = new SimpleIntegerProperty(this, "selectedCheckpoint", -1);
     private final ObservableList<Integer> layers = FXCollections.observableArrayList();
+    private final ObjectProperty<long[]> spikes = new SimpleObjectProperty<>(this, "spikes", new long[0]);
 
     public TrajectoryView() {
-        invalidateOn(grid, runName, comparedRuns, loss, selectedLayer, selectedCheckpoint, layers);
+        invalidateOn(grid, runName, comparedRuns, loss, selectedLayer, selectedCheckpoint, layers, spikes);
     }
 
     /** The name of the grid's run, for the legend when runs are compared. */
@@ -66,6 +67,11 @@ public final class TrajectoryView extends ChartView {
         return selectedCheckpoint;
     }
 
+    /** Loss-spike onset steps marked by dashed lines; empty (not null) for none. */
+    public ObjectProperty<long[]> spikesProperty() {
+        return spikes;
+    }
+
     /** Layer indices to compare; empty means just the selected layer. */
     public ObservableList<Integer> getLayers() {
         return layers;
@@ -88,8 +94,9 @@ public final class TrajectoryView extends ChartView {
         int checkpoint = selectedCheckpoint.get();
         String name = runName.get();
         java.util.List<RunGrid> others = java.util.List.copyOf(comparedRuns);
+        long[] marks = spikes.get() == null ? new long[0] : spikes.get();
         return style -> new TrajectoryFigure(g).layers(drawn).loss(curve).colorMap(map)
-                .selectedCheckpoint(checkpoint).compareWith(name, others).style(style).build();
+                .selectedCheckpoint(checkpoint).compareWith(name, others).spikes(marks).style(style).build();
     }
 
     @Override

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shapescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A microscope for the geometry of transformer activations.%n"
                 + "With no arguments, or with a run folder, opens the desktop app.",
-        subcommands = {InspectCommand.class, AnalyzeCommand.class, RenderCommand.class, WatchCommand.class, ImportNpyCommand.class,
+        subcommands = {InspectCommand.class, AnalyzeCommand.class, RenderCommand.class, WatchCommand.class, SpikesCommand.class, ImportNpyCommand.class,
                 BenchCommand.class})
 public final class ShapescopeCommand implements Runnable {
     @CommandLine.Spec
@@ -31,7 +31,7 @@ public final class ShapescopeCommand implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ShapescopeCommand());
         String metrics = metricsFooter();
-        for (String name : new String[] {"analyze", "render", "watch"}) {
+        for (String name : new String[] {"analyze", "render", "watch", "spikes"}) {
             commandLine.getSubcommands().get(name).getCommandSpec().usageMessage().footer(metrics);
         }
         commandLine.setOut(out);

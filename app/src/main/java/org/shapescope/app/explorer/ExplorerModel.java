@@ -121,6 +121,7 @@ public final class ExplorerModel {
     private Duration followSettle;
     private RunWatch watch;
     private final ComparedRuns compared;
+    private final LossSpikes spikes;
 
     /**
      * @param executor runs file reading and computing in the background
@@ -140,6 +141,12 @@ public final class ExplorerModel {
         selectedCheckpoint.addListener(x -> requestGrideCurve());
         selectedLayer.addListener(x -> requestGrideCurve());
         parameters.addListener(x -> requestGrideCurve());
+        spikes = new LossSpikes(executor, grid.getReadOnlyProperty(), loss.getReadOnlyProperty());
+    }
+
+    /** The loss spikes of the open run and what the selected metric did before them. */
+    public LossSpikes spikes() {
+        return spikes;
     }
 
     // ---- properties

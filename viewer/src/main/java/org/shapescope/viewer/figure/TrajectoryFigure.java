@@ -37,6 +37,7 @@ import org.shapescope.viewer.data.RunGrid;
 public final class TrajectoryFigure {
 
     private static final Color LOSS_COLOUR = new Color(0x80, 0x80, 0x80);
+    private static final Color SPIKE_COLOUR = new Color(0xE6, 0x7E, 0x22);
 
     /** Index of the plot's dataset of error bars (mean ± std over resamples), when there is a spread. */
     public static final int BARS_DATASET = 2;
@@ -47,6 +48,7 @@ public final class TrajectoryFigure {
     private int[] layerIdx;
     private LossCurve loss;
     private int selectedCheckpoint = -1;
+    private long[] spikes = new long[0];
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String title;
     private FigureStyle style = FigureStyle.SCREEN;
@@ -71,6 +73,12 @@ public final class TrajectoryFigure {
     /** Draws a vertical marker at this checkpoint; -1 for none. */
     public TrajectoryFigure selectedCheckpoint(int stepIdx) {
         this.selectedCheckpoint = stepIdx;
+        return this;
+    }
+
+    /** Loss-spike onsets, drawn as dashed orange vertical lines; none by default. */
+    public TrajectoryFigure spikes(long... onsetSteps) {
+        this.spikes = onsetSteps.clone();
         return this;
     }
 
@@ -139,6 +147,7 @@ public final class TrajectoryFigure {
         style.plot(plot, true);
         addLoss(plot, xAxis, comparing);
         markSelectedCheckpoint(plot, xAxis);
+        markSpikes(plot, xAxis);
         JFreeChart chart = style.chart(title, plot, legend);
         SpreadBars.draw(chart, plot, BARS_DATASET, bars, paints, grid.resamples(), style);
         return chart;
@@ -282,6 +291,16 @@ public final class TrajectoryFigure {
             ValueMarker marker = new ValueMarker(xAxis.position(grid.step(selectedCheckpoint)));
             marker.setPaint(new Color(0xC0, 0x39, 0x2B));
             marker.setStroke(style.stroke(1.2));
+            plot.addDomainMarker(marker);
+        }
+    }
+
+    /** Dashed lines at the onsets of loss spikes ({@link #spikes}). */
+    private void markSpikes(XYPlot plot, LogStepAxis xAxis) {
+        for (long spike : spikes) {
+            ValueMarker marker = new ValueMarker(xAxis.position(spike));
+            marker.setPaint(SPIKE_COLOUR);
+            marker.setStroke(style.dashed(1.4, 5, 3));
             plot.addDomainMarker(marker);
         }
     }

@@ -17,7 +17,8 @@ public final class ExplorerViews {
             new TrajectoryPane(),
             new ProjectionPane(),
             new GridePane(),
-            new DifferencePane());
+            new DifferencePane(),
+            new SpikesPane());
 
     private ExplorerViews() {
     }

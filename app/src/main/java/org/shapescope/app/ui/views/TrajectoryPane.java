@@ -32,7 +32,17 @@ final class TrajectoryPane implements ExplorerView {
     public Drawable render(FigureInputs in, FigureStyle style) throws Exception {
         return new TrajectoryFigure(in.grid()).layers(in.layerIdx()).loss(in.loss())
                 .selectedCheckpoint(in.stepGiven() ? in.stepIdx() : -1).compareWith(in.runName(), in.compared())
-                .style(style).build();
+                .spikes(spikeOnsets(in.loss())).style(style).build();
+    }
+
+    /** The onsets of the loss spikes found with the default detection (docs/MEASURES.md, "Loss spikes"). */
+    private static long[] spikeOnsets(org.shapescope.viewer.data.LossCurve loss) {
+        if (loss == null) {
+            return new long[0];
+        }
+        return org.shapescope.analysis.spikes.SpikeDetection.defaults()
+                .detect(new org.shapescope.analysis.run.LossCurve(loss.steps(), loss.loss())).stream()
+                .mapToLong(org.shapescope.analysis.spikes.LossSpike::onsetStep).toArray();
     }
 
     @Override
@@ -43,6 +53,8 @@ final class TrajectoryPane implements ExplorerView {
         view.lossProperty().bind(model.lossProperty());
         view.selectedCheckpointProperty().bind(model.selectedCheckpointProperty());
         view.selectedLayerProperty().bind(model.selectedLayerProperty());
+        model.spikes().reportProperty().addListener((obs, old, report) -> view.spikesProperty().set(
+                report == null ? new long[0] : report.onsets().stream().mapToLong(Long::longValue).toArray()));
         return new ViewPane(view, null, view::exportFigure, view::setExportHandler, view::export);
     }
 }
