@@ -27,6 +27,7 @@ import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.CoreSplit;
 import org.shapescope.analysis.grid.PoolCellExecutor;
+import org.shapescope.analysis.grid.SameThreadCellExecutor;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
@@ -315,10 +316,13 @@ public final class ExplorerModel {
         cancelGrid();
         compared.clear();
         status.set("Opening " + folder + " …");
+        Estimator shown = metric.get();
+        MeasureParameters asked = parameters.get();
         executor.execute("Open " + folder, () -> {
             ResultStore opened = stores.apply(folder.toAbsolutePath().normalize());
             try {
-                return new OpenedRun(RunFolder.open(folder, opened), opened);
+                RunFolder read = RunFolder.open(folder, opened);
+                return new OpenedRun(read, opened, onlySingleEstimatesStored(read, opened, shown, asked));
             } catch (RuntimeException | java.io.IOException e) {
                 opened.close();
                 throw e;
@@ -413,7 +417,39 @@ public final class ExplorerModel {
 
     // ---- internals
 
-    private record OpenedRun(RunFolder run, ResultStore store) {
+    /**
+     * @param singleEstimates the store holds the shown metric of the last checkpoint with one
+     *                        estimate per cell (Resamples 1) and none with the asked R: a run
+     *                        analysed by {@code analyze} or on a cluster with their default R = 1
+     */
+    private record OpenedRun(RunFolder run, ResultStore store, boolean singleEstimates) {
+    }
+
+    /**
+     * Whether the store has the last checkpoint's cells of {@code shown} as single estimates only,
+     * none with {@code asked}'s R (runs the command line or a cluster analysed, whose default R
+     * is 1). Read in the background, from the store alone.
+     */
+    private static boolean onlySingleEstimatesStored(RunFolder r, ResultStore store, Estimator shown, MeasureParameters asked) {
+        if (asked.resamples() == 1 || store == ResultStore.none() || r.checkpoints().isEmpty()) {
+            return false;
+        }
+        long last = r.checkpoints().get(r.checkpoints().size() - 1).step();
+        GridEngine withR = new GridEngine(r, List.of(shown), asked, store, new SameThreadCellExecutor());
+        GridEngine single = new GridEngine(r, List.of(shown), asked.withResamples(1), store, new SameThreadCellExecutor());
+        int found = 0;
+        for (CellKey cell : GridEngine.cells(r)) {
+            if (cell.step() != last) {
+                continue;
+            }
+            if (!withR.stored(cell).isEmpty()) {
+                return false;
+            }
+            if (!single.stored(cell).isEmpty()) {
+                found++;
+            }
+        }
+        return found > 0;
     }
 
     private void closeInBackground(ResultStore done) {
@@ -447,6 +483,12 @@ public final class ExplorerModel {
         store.warnings().forEach(warning -> notice(null, warning));
         loss.set(r.loss().map(MetricGrids::loss).orElse(null));
         projection.set(null);
+        if (opened.singleEstimates() && parameters.get().resamples() > 1) {
+            parameters.set(parameters.get().withResamples(1));
+            notice(r.directory(), "the store holds single estimates of " + metric.get().name()
+                    + " for this run (Resamples 1, as analyze and the cluster job write them): shown without recomputing;"
+                    + " raise Resamples for error bars");
+        }
         run.set(r);
         selectedCheckpoint.set(r.checkpoints().isEmpty() ? -1 : r.checkpoints().size() - 1);
         selectedLayer.set(r.layers().isEmpty() ? -1 : r.layers().size() - 1);

@@ -388,6 +388,9 @@ class ExplorerWindowTest {
                 && !fromStore.gridRunningProperty().get() && fromStore.cellsDoneProperty().get() == LAYERS * CHECKPOINTS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fromStore.statusProperty().get()).contains("0 computed").contains(LAYERS * CHECKPOINTS + " from cache");
+        // analyze wrote single estimates (its R is 1): the explorer shows them at R = 1 rather than recomputing at its default R
+        assertThat(fromStore.getParameters().resamples()).isEqualTo(1);
+        assertThat(fromStore.getNotices()).anySatisfy(n -> assertThat(n.toString()).contains("single estimates"));
         robot.interact(fromStore::dispose);
     }
 
