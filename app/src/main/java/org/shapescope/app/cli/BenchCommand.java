@@ -187,6 +187,10 @@ final class BenchCommand implements Runnable {
         Path run;
         @Option(names = "--metric", defaultValue = "anisotropy")
         String metric;
+        @Option(names = "--resamples", defaultValue = "1", paramLabel = "R",
+                description = "R of the estimate (the desktop app's default is " + org.shapescope.app.explorer.ExplorerModel.DEFAULT_RESAMPLES
+                        + ": the spread over R resamples costs R more estimates per cell); default: ${DEFAULT-VALUE}")
+        int resamples;
         @Spec
         CommandSpec spec;
 
@@ -218,12 +222,12 @@ final class BenchCommand implements Runnable {
                 }
             };
             GridSummary summary = new GridEngine(folder, List.of(Estimators.named(metric)),
-                    MeasureParameters.defaults().withThreads(split.threadsPerCell()), ResultStore.none(),
+                    MeasureParameters.defaults().withResamples(resamples).withThreads(split.threadsPerCell()), ResultStore.none(),
                     new PoolCellExecutor(split.workers())).firstColumn(column).run(collected, new Cancellation());
             double all = (System.nanoTime() - start) / 1e9;
             spec.commandLine().getOut().printf("run opened %.2f s; first cell %.2f s; column of step %d (%d cells) %.2f s; "
-                    + "all %d cells %.2f s  (%s, workers %d x threads %d, d %d)%n", opened, first[0], column, columnCells,
-                    columnDone[0], summary.computed(), all, metric, split.workers(), split.threadsPerCell(), folder.hiddenSize());
+                    + "all %d cells %.2f s  (%s, R %d, workers %d x threads %d, d %d)%n", opened, first[0], column, columnCells,
+                    columnDone[0], summary.computed(), all, metric, resamples, split.workers(), split.threadsPerCell(), folder.hiddenSize());
             return summary.failed() == 0 ? 0 : 1;
         }
     }
