@@ -26,9 +26,9 @@ public final class MetricGrids {
                 resamples(metric, parameters));
     }
 
-    /** R of the metric's values: the parameters' resamples when the metric is resampled, else 1. */
+    /** R of the metric's spread: the parameters' resamples when the metric is resampled or bootstrapped, else 1. */
     public static int resamples(Estimator metric, MeasureParameters parameters) {
-        return metric.resampled(parameters) ? parameters.resamples() : 1;
+        return metric.resampled(parameters) || metric.bootstrapped() ? parameters.resamples() : 1;
     }
 
     /**

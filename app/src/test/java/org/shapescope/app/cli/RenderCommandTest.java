@@ -84,7 +84,7 @@ class RenderCommandTest {
             String text = svgText(parseSvg(out));
             // one legend entry per run: "cli-run, …" and "deeper-run, …"
             assertThat(text).as(view).contains("cli-run, ").contains("deeper-run, ")
-                    .contains("mean ± std over 3 resamples");
+                    .contains("± std over 3 resamples");
         }
         Path relative = dir.resolve("compare-relative.png");
         assertThat(CliRunner.run("render", run.toString(), other.toString(), "--view", "profile", "--relative-depth",

@@ -28,14 +28,18 @@ final class SpreadBars {
     private SpreadBars() {
     }
 
-    /** The caption of figures with bars and no legend, e.g. "error bars: mean ± std over 5 resamples". */
+    /** The caption of figures with bars and no legend, e.g. "error bars: ± std over 5 resamples". */
     static String caption(int resamples) {
         return "error bars: " + legendText(resamples);
     }
 
-    /** The legend entry beside an error-bar glyph, e.g. "mean ± std over 5 resamples". */
+    /**
+     * The legend entry beside an error-bar glyph, e.g. "± std over 5 resamples": the value is the
+     * mean over the resamples for the neighbour estimators and the value on all tokens for the
+     * bootstrapped spectral ones, so the legend names only the spread.
+     */
     static String legendText(int resamples) {
-        return "mean ± std over " + resamples + " resamples";
+        return "± std over " + resamples + " resamples";
     }
 
     /** "12.34 ± 0.56 (5 resamples)", or the value alone without a spread, or "not computed". */

@@ -45,7 +45,7 @@ class SpreadBarsTest {
             assertThat(bars.getStartYValue(0, l)).isCloseTo(mean - std, org.assertj.core.api.Assertions.within(ULPS));
             assertThat(bars.getEndYValue(0, l)).isCloseTo(mean + std, org.assertj.core.api.Assertions.within(ULPS));
         }
-        assertThat(captions(chart)).contains("error bars: mean ± std over 5 resamples");
+        assertThat(captions(chart)).contains("error bars: ± std over 5 resamples");
     }
 
     @Test
@@ -69,7 +69,7 @@ class SpreadBarsTest {
             assertThat(bars.getStartYValue(0, s)).isCloseTo(20 + s - 0.7, org.assertj.core.api.Assertions.within(ULPS));
             assertThat(bars.getEndYValue(0, s)).isCloseTo(20 + s + 0.7, org.assertj.core.api.Assertions.within(ULPS));
         }
-        assertThat(captions(chart)).contains("error bars: mean ± std over 5 resamples");
+        assertThat(captions(chart)).contains("error bars: ± std over 5 resamples");
     }
 
     @Test
@@ -77,7 +77,7 @@ class SpreadBarsTest {
         JFreeChart chart = new TrajectoryFigure(gridWithSpread()).layers(0, 2).build();
         var items = chart.getXYPlot().getLegendItems();
         assertThat(items.getItemCount()).isEqualTo(3);
-        assertThat(items.get(2).getLabel()).isEqualTo("mean ± std over 5 resamples");
+        assertThat(items.get(2).getLabel()).isEqualTo("± std over 5 resamples");
         assertThat(captions(chart)).isEmpty();
     }
 
