@@ -21,6 +21,7 @@ import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.run.Checkpoint;
 import org.shapescope.analysis.run.RunFolder;
 import org.shapescope.analysis.run.RunInspection;
+import org.shapescope.app.data.AlignedLayerProjections;
 import org.shapescope.app.data.CellProjections;
 import org.shapescope.app.data.GrideCurves;
 import org.shapescope.app.data.MetricGrids;
@@ -32,6 +33,8 @@ import org.shapescope.viewer.data.LossCurve;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.data.PointValue;
 import org.shapescope.viewer.data.Projection;
+import org.shapescope.viewer.data.ProjectionSeries;
+import org.shapescope.analysis.geometry.ProjectionAlignment;
 import org.shapescope.viewer.data.RunGrid;
 import org.shapescope.viewer.data.ScaleCurve;
 import org.shapescope.viewer.export.ExportFormat;
@@ -77,6 +80,16 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--colour-by", paramLabel = "C",
             description = "projection colour: position, sequence, token_id, norm (default: position)")
     String colourBy;
+
+    @Option(names = "--align", paramLabel = "FRAME",
+            description = "projection frame: independent (the cell's own PCA), procrustes (every checkpoint of the layer "
+                    + "rotated onto its neighbour's, chained from the last), common (one PCA basis for the layer); the aligned "
+                    + "ones keep the axis range of all the layer's checkpoints (default: independent)")
+    String align;
+
+    @Option(names = "--find", paramLabel = "TOKEN",
+            description = "projection: mark the tokens whose text is TOKEN (surrounding spaces ignored) or, as id:N, token id N")
+    String find;
 
     @Option(names = "--size", paramLabel = "P", defaultValue = "column",
             description = "print width preset: column (3.25 in) or page (6.75 in) (default: ${DEFAULT-VALUE})")
@@ -172,6 +185,9 @@ final class RenderCommand implements Callable<Integer> {
         if (colourBy != null && !inputs.colourAsked) {
             throw new IllegalArgumentException("--colour-by applies to --view projection only");
         }
+        if ((align != null || find != null) && !inputs.projectionAsked) {
+            throw new IllegalArgumentException("--align and --find apply to --view projection only");
+        }
         if (format == ExportFormat.SVG) {
             FigureExport.svg(figure, print, svgTextAsPaths, out);
         } else {
@@ -196,7 +212,9 @@ final class RenderCommand implements Callable<Integer> {
         private final List<CellFailure> failures;
         private MetricGrid grid;
         private Projection projection;
+        private ProjectionSeries series;
         private List<RunGrid> compared;
+        boolean projectionAsked;
         boolean logStepsAsked;
         boolean colourAsked;
         boolean relativeDepthAsked;
@@ -252,15 +270,36 @@ final class RenderCommand implements Callable<Integer> {
 
         @Override
         public Projection projection() throws java.io.IOException {
+            projectionAsked = true;
             if (projection == null) {
                 Checkpoint checkpoint = folder.checkpoints().get(stepIdx);
-                LayerData data = checkpoint.readLayer(folder.layers().get(layerIdx));
-                projection = CellProjections.of(data);
+                ProjectionAlignment frame = alignment();
+                if (frame == ProjectionAlignment.INDEPENDENT) {
+                    projection = CellProjections.of(checkpoint.readLayer(folder.layers().get(layerIdx)));
+                } else {
+                    int layerNumber = folder.layers().get(layerIdx);
+                    List<Checkpoint> holding = folder.checkpoints().stream()
+                            .filter(c -> c.tokensPerLayer().containsKey(layerNumber)).toList();
+                    series = AlignedLayerProjections.of(holding, layerNumber, frame, () -> false,
+                            note -> spec.commandLine().getErr().println("shapescope: " + note));
+                    projection = series.projection(holding.indexOf(checkpoint));
+                }
                 if (!projection.available().contains(colour)) {
                     throw new IllegalArgumentException(checkpoint.file() + " has no " + colour.label() + " column to colour by");
                 }
             }
             return projection;
+        }
+
+        @Override
+        public double[] projectionRange() throws java.io.IOException {
+            projection();
+            return series == null ? null : series.range();
+        }
+
+        @Override
+        public String projectionQuery() {
+            return find;
         }
 
         @Override
@@ -334,6 +373,18 @@ final class RenderCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("--out must end in .png, .svg or .pdf: " + file);
+    }
+
+    private ProjectionAlignment alignment() {
+        if (align == null) {
+            return ProjectionAlignment.INDEPENDENT;
+        }
+        return switch (align.trim().toLowerCase(Locale.ROOT)) {
+            case "independent" -> ProjectionAlignment.INDEPENDENT;
+            case "procrustes" -> ProjectionAlignment.PROCRUSTES;
+            case "common" -> ProjectionAlignment.COMMON_BASIS;
+            default -> throw new IllegalArgumentException("--align must be independent, procrustes or common, not " + align);
+        };
     }
 
     static PointValue pointValue(String text) {

@@ -147,6 +147,70 @@ class RenderCommandTest {
         assertThat(image.getHeight()).isEqualTo((int) Math.round(3.25 * 72 * ExplorerViews.parse("projection").aspect() * (300 / 72.0)));
     }
 
+    /** The texts of an SVG, in drawing order; numbers only when {@code numbers}. */
+    private static java.util.List<String> svgTexts(Path svg, boolean numbers) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text[^>]*>([^<]*)</text\\s*>").matcher(Files.readString(svg));
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        while (m.find()) {
+            String t = m.group(1).strip();
+            if (!numbers || t.matches("[-\u2212]?[0-9.,]+")) {
+                texts.add(t);
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * The scatter's tick labels: the numbers drawn just before the first axis name (x) and those
+     * between it and the second (y); not the colour bar's or the variance bars'.
+     */
+    private static java.util.List<String> axisTicks(java.util.List<String> texts) {
+        int x = -1;
+        int y = -1;
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).startsWith("aligned axis 1")) {
+                x = i;
+            } else if (texts.get(i).startsWith("aligned axis 2")) {
+                y = i;
+            }
+        }
+        assertThat(x).as("axis names in %s", texts).isPositive().isLessThan(y);
+        int from = x;
+        while (from > 0 && texts.get(from - 1).matches("[-\u2212]?[0-9.,]+")) {
+            from--;
+        }
+        java.util.List<String> ticks = new java.util.ArrayList<>(texts.subList(from, x));
+        ticks.addAll(texts.subList(x + 1, y));
+        return ticks;
+    }
+
+    @Test
+    void alignedProjectionsOfALayerShareTheirAxesAcrossCheckpoints() throws Exception {
+        java.util.List<java.util.List<String>> ticks = new java.util.ArrayList<>();
+        for (String step : new String[] {"0", "32"}) {
+            Path out = dir.resolve("aligned-" + step + ".svg");
+            CliRunner result = CliRunner.run("render", run.toString(), "--view", "projection", "--step", step, "--layer", "2",
+                    "--align", "procrustes", "--find", "id:3", "--out", out.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            java.util.List<String> texts = svgTexts(out, false);
+            assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("aligned axis 1"));
+            ticks.add(axisTicks(texts));
+        }
+        // the series' range over every checkpoint of the layer, not each cloud's own
+        assertThat(ticks.get(0)).isNotEmpty().isEqualTo(ticks.get(1));
+        Path common = dir.resolve("common.svg");
+        assertThat(CliRunner.run("render", run.toString(), "--view", "projection", "--align", "common", "--out", common.toString())
+                .exitCode()).isZero();
+        CliRunner wrongView = CliRunner.run("render", run.toString(), "--view", "heatmap", "--align", "procrustes",
+                "--out", dir.resolve("h.svg").toString());
+        assertThat(wrongView.exitCode()).isEqualTo(2);
+        assertThat(wrongView.err()).contains("--align and --find apply to --view projection only");
+        CliRunner badFrame = CliRunner.run("render", run.toString(), "--view", "projection", "--align", "tilted",
+                "--out", dir.resolve("p.svg").toString());
+        assertThat(badFrame.exitCode()).isEqualTo(2);
+        assertThat(badFrame.err()).contains("--align must be independent, procrustes or common");
+    }
+
     @Test
     void unknownStepAndBadExtensionAreOneLineErrors() {
         CliRunner badStep = CliRunner.run("render", run.toString(), "--view", "profile", "--step", "7",

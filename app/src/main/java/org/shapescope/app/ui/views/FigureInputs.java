@@ -30,8 +30,20 @@ public interface FigureInputs {
     /** The run's training loss, or null when it has none. */
     LossCurve loss();
 
-    /** The PCA projection of the selected cell; read on first call. */
+    /**
+     * The projection of the selected cell, read on first call: its own PCA, or in the frame
+     * {@link #projectionRange()} belongs to when an alignment was asked for.
+     */
     Projection projection() throws Exception;
+
+    /**
+     * Fixed axis ranges {minX, maxX, minY, maxY} of the layer's aligned series (every checkpoint in
+     * one frame) when an alignment was asked for, else null (the axes fit the points).
+     */
+    double[] projectionRange() throws Exception;
+
+    /** Token search whose hits the projection marks ({@code TokenSearch}), or null for none. */
+    String projectionQuery();
 
     /** GRIDE's intrinsic dimension against scale for the selected cell; computed on first call. */
     ScaleCurve grideCurve() throws Exception;

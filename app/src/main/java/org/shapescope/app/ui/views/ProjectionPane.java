@@ -37,7 +37,9 @@ final class ProjectionPane implements ExplorerView {
     @Override
     public Drawable render(FigureInputs in, FigureStyle style) throws Exception {
         Projection projection = in.projection();
-        return new ProjectionFigure(projection).colourBy(in.colourBy()).style(style).composite();
+        return new ProjectionFigure(projection).colourBy(in.colourBy()).range(in.projectionRange())
+                .highlight(org.shapescope.viewer.data.TokenSearch.matches(projection, in.projectionQuery()))
+                .style(style).composite();
     }
 
     @Override
