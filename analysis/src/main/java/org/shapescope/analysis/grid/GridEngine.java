@@ -91,6 +91,19 @@ public final class GridEngine {
         return cells;
     }
 
+    /**
+     * Every cell of the run with what the store holds for it, computing nothing (the
+     * {@code --cached-only} reading): cells in {@link #cells} order, each marked from the cache,
+     * estimators the store lacks absent.
+     */
+    public List<CellResult> storedResults() {
+        List<CellResult> rows = new ArrayList<>();
+        for (CellKey cell : cells(run)) {
+            rows.add(new CellResult(cell, stored(cell), true));
+        }
+        return rows;
+    }
+
     /** What the store holds for a cell, by estimator name, in column order (missing ones absent). */
     public Map<String, MeasureResult> stored(CellKey cell) {
         Checkpoint checkpoint = run.checkpoint(cell.step()).orElseThrow();

@@ -64,8 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--cached-only", description = "compute nothing: print what the store holds (missing values empty)")
-    boolean cachedOnly;
+    @picocli.CommandLine.Mixin
+    CachedOnlyOption cachedOnly;
 
     @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv", description = "output format (default: ${DEFAULT-VALUE})")
     String format;
@@ -82,9 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
         }
-        if (cachedOnly && storeOptions.noCache) {
-            throw new IllegalArgumentException("--cached-only reads the store, --no-cache ignores it: choose one");
-        }
+        cachedOnly.check(storeOptions);
         PrintWriter err = spec.commandLine().getErr();
         try (ResultStore store = storeOptions.open(run)) {
             Optional<RunFolder> usable = UsableRun.open(run, store, err);
@@ -100,11 +98,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             List<CellResult> rows;
             List<CellFailure> failures;
             GridSummary summary;
-            if (cachedOnly) {
-                rows = new ArrayList<>();
-                for (CellKey cell : cells) {
-                    rows.add(new CellResult(cell, engine.stored(cell), true));
-                }
+            if (cachedOnly.requested()) {
+                rows = engine.storedResults();
                 failures = List.of();
                 int complete = (int) rows.stream().filter(r -> r.measures().size() == estimators.size()).count();
                 summary = new GridSummary(cells.size(), 0, complete, 0, false, java.time.Duration.ZERO);
@@ -133,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     stream.write(text.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            boolean complete = cachedOnly ? reportMissing(rows, estimators.size(), err) : reportEmpty(folder, estimators, rows, err);
+            boolean complete = cachedOnly.requested() ? reportMissing(rows, estimators.size(), err) : reportEmpty(folder, estimators, rows, err);
             return complete && failures.isEmpty() && folder.problems().isEmpty()
                     ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
         }

@@ -2,7 +2,6 @@ package org.shapescope.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,7 +10,6 @@ import org.shapescope.analysis.geometry.Estimators;
 import org.shapescope.analysis.geometry.MeasureParameters;
 import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.CellKey;
-import org.shapescope.analysis.grid.CellResult;
 import org.shapescope.analysis.grid.CollectingListener;
 import org.shapescope.analysis.grid.CoreSplit;
 import org.shapescope.analysis.grid.GridEngine;
@@ -76,8 +74,8 @@ final class SpikesCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "output format (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--cached-only", description = "compute nothing: use what the result store holds (other cells have no value)")
-    boolean cachedOnly;
+    @Mixin
+    CachedOnlyOption cachedOnly;
 
     @Mixin
     MeasureOptions measure;
@@ -93,9 +91,7 @@ final class SpikesCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be text or json, not '" + format + "'");
         }
-        if (cachedOnly && storeOptions.noCache) {
-            throw new IllegalArgumentException("--cached-only reads the store, --no-cache ignores it: choose one");
-        }
+        cachedOnly.check(storeOptions);
         Estimator metric = Estimators.named(metricId);
         SpikeDetection detection = new SpikeDetection(window, k, mergeGap);
         SpikePrecursors precursors = new SpikePrecursors(baseline, z);
@@ -129,7 +125,7 @@ final class SpikesCommand implements Callable<Integer> {
             long missing = countMissing(grid);
             if (missing > 0) {
                 err.println("shapescope: " + missing + " of " + grid.stepCount() * grid.layerCount() + " cells have no "
-                        + metric.name() + " value" + (cachedOnly ? " in the store" : ""));
+                        + metric.name() + " value" + (cachedOnly.requested() ? " in the store" : ""));
             }
             return missing == 0 && folder.problems().isEmpty() ? RunInspection.USABLE : RunInspection.PARTLY_USABLE;
         }
@@ -140,12 +136,8 @@ final class SpikesCommand implements Callable<Integer> {
         CoreSplit split = CoreSplit.ofMachine(cells.size());
         MeasureParameters parameters = measure.parameters().withThreads(split.threadsPerCell());
         GridEngine engine = new GridEngine(folder, List.of(metric), parameters, store, new PoolCellExecutor(split.workers()));
-        if (cachedOnly) {
-            List<CellResult> rows = new ArrayList<>();
-            for (CellKey cell : cells) {
-                rows.add(new CellResult(cell, engine.stored(cell), true));
-            }
-            return MetricGrids.of(folder, metric, parameters, rows);
+        if (cachedOnly.requested()) {
+            return MetricGrids.of(folder, metric, parameters, engine.storedResults());
         }
         CollectingListener collected = new CollectingListener();
         engine.run(collected, new Cancellation());
