@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shapescope.analysis.format.CheckpointWriter;
 import org.shapescope.analysis.format.LayerData;
 import org.shapescope.analysis.geometry.ProjectionAlignment;
-import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.CurrentThreadTaskExecutor;
 import org.shapescope.viewer.ProjectionView;
@@ -57,19 +54,18 @@ class AlignedProjectionWindowTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private ExplorerModel model;
     private ExplorerWindow window;
-    private Preferences preferences;
+    private TestWindow opened;
 
     @Start
     void start(Stage stage) {
-        preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
-        model = new ExplorerModel(executor, Platform::runLater, folder -> ResultStore.none(), 2);
-        window = new ExplorerWindow(model, executor, new RecentRuns(preferences));
-        window.showOn(stage);
+        opened = TestWindow.show(stage, executor);
+        model = opened.model;
+        window = opened.window;
     }
 
     @AfterEach
     void removePreferences() throws Exception {
-        preferences.removeNode();
+        opened.removePreferences();
     }
 
     private Path writeRun() throws Exception {

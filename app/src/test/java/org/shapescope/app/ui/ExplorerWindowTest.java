@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -78,19 +77,18 @@ class ExplorerWindowTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private ExplorerModel model;
     private ExplorerWindow window;
-    private Preferences preferences;
+    private TestWindow opened;
 
     @Start
     void start(Stage stage) {
-        preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
-        model = new ExplorerModel(executor, Platform::runLater, folder -> ResultStore.none(), 2);
-        window = new ExplorerWindow(model, executor, new RecentRuns(preferences));
-        window.showOn(stage);
+        opened = TestWindow.show(stage, executor);
+        model = opened.model;
+        window = opened.window;
     }
 
     @AfterEach
     void removePreferences() throws Exception {
-        preferences.removeNode();
+        opened.removePreferences();
     }
 
     private Path writeRun() throws Exception {
@@ -349,7 +347,7 @@ class ExplorerWindowTest {
         assertThat(window.charts().view("heatmap", HeatmapView.class).getGrid().metric()).isEqualTo("twonn");
         Map<CellKey, MeasureResult> expected = engineValues(run, "twonn");
         assertThat(model.getGrid().value(0, 0)).isEqualTo(expected.get(new CellKey(0, 0)).value());
-        assertThat(new RecentRuns(preferences).list()).containsExactly(run.toAbsolutePath().normalize());
+        assertThat(new RecentRuns(opened.preferences).list()).containsExactly(run.toAbsolutePath().normalize());
     }
 
     @Test

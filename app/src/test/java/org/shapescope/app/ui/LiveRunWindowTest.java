@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.app.SyntheticRun;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.CurrentThreadTaskExecutor;
@@ -45,22 +43,20 @@ class LiveRunWindowTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private ExplorerModel model;
     private ExplorerWindow window;
-    private Preferences preferences;
+    private TestWindow opened;
 
     @Start
     void start(Stage stage) {
-        preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
-        model = new ExplorerModel(executor, Platform::runLater, folder -> ResultStore.none(), 2);
-        model.followRuns(SETTLE);
-        window = new ExplorerWindow(model, executor, new RecentRuns(preferences));
-        window.showOn(stage);
+        opened = TestWindow.show(stage, executor, m -> m.followRuns(SETTLE));
+        model = opened.model;
+        window = opened.window;
     }
 
     @AfterEach
     void stop() throws Exception {
         Platform.runLater(model::dispose);
         WaitForAsyncUtils.waitForFxEvents();
-        preferences.removeNode();
+        opened.removePreferences();
     }
 
     private void waitForCells(int checkpoints) throws Exception {

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.app.SyntheticRun;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.CurrentThreadTaskExecutor;
@@ -40,18 +37,17 @@ class SpikesPaneTest {
 
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private ExplorerModel model;
-    private Preferences preferences;
+    private TestWindow opened;
 
     @Start
     void start(Stage stage) {
-        preferences = Preferences.userRoot().node("org/shapescope/app-test/" + System.nanoTime());
-        model = new ExplorerModel(executor, Platform::runLater, folder -> ResultStore.none(), 2);
-        new ExplorerWindow(model, executor, new RecentRuns(preferences)).showOn(stage);
+        opened = TestWindow.show(stage, executor);
+        model = opened.model;
     }
 
     @AfterEach
     void removePreferences() throws Exception {
-        preferences.removeNode();
+        opened.removePreferences();
     }
 
     private Path spikyRun() throws Exception {
