@@ -25,7 +25,9 @@ one_line_failure() {  # name, expected text, command...
 
 one_line_failure no-display "DISPLAY is not set" env -u DISPLAY -u WAYLAND_DISPLAY java -jar "$jar"
 
-gtk=$(ldconfig -p | awk '/libgtk-3.so.0 /{print $NF; exit}')
+# awk reads ldconfig's whole output (no early exit): under pipefail an early exit would let SIGPIPE
+# kill ldconfig and fail the script with 141 on a machine whose cache is longer than a pipe's buffer.
+gtk=$(ldconfig -p | awk '/libgtk-3.so.0 / && !found {found = $NF} END {print found}')
 [ -n "$gtk" ] || fail "libgtk-3.so.0 is not installed (.ci/run installs libgtk-3-0)"
 if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null; then
   one_line_failure no-gtk "apt-get install libgtk-3-0" \
