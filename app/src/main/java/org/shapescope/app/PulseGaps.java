@@ -59,8 +59,20 @@ final class PulseGaps extends AnimationTimer {
         }
         long[] sorted = Arrays.copyOf(gaps, count);
         Arrays.sort(sorted);
-        log.append(String.format(java.util.Locale.ROOT, "pulse gaps while the grid ran: worst %.1f ms, 99th percentile %.1f ms, "
-                + "median %.1f ms, over %d pulses", sorted[count - 1] / 1e6, sorted[(int) (0.99 * (count - 1))] / 1e6,
-                sorted[count / 2] / 1e6, count));
+        int worst = 0;
+        long before = 0;
+        long endOfWorst = 0;
+        for (int i = 0; i < count; i++) {
+            before += gaps[i];
+            if (gaps[i] > gaps[worst]) {
+                worst = i;
+                endOfWorst = before;
+            } else if (i == 0) {
+                endOfWorst = before;
+            }
+        }
+        log.append(String.format(java.util.Locale.ROOT, "pulse gaps while the grid ran: worst %.1f ms (ending %.2f s after the "
+                + "first pulse), 99th percentile %.1f ms, median %.1f ms, over %d pulses", sorted[count - 1] / 1e6,
+                endOfWorst / 1e9, sorted[(int) (0.99 * (count - 1))] / 1e6, sorted[count / 2] / 1e6, count));
     }
 }

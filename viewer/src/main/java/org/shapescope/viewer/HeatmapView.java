@@ -35,18 +35,9 @@ public final class HeatmapView extends ChartView {
 
     public HeatmapView() {
         invalidateOn(grid, difference, selectedCheckpoint, selectedLayer, logStepAxis);
-        // The cell under the mouse is described when the mouse is there, through the canvas's own
-        // tooltip, instead of JFreeChart formatting a text for every cell on every redraw.
-        viewer().getCanvas().setTooltipEnabled(false);
-        viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());
-            int[] cell = cellAt(inView.getX(), inView.getY());
-            viewer().getCanvas().setTooltip(cell == null ? null : describeCell(cell[0], cell[1]), e.getScreenX(), e.getScreenY());
-        });
-        viewer().getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-                Point2D inView = sceneToLocal(e.getSceneX(), e.getSceneY());
-                int[] cell = cellAt(inView.getX(), inView.getY());
+                int[] cell = cellAt(e.getX(), e.getY());
                 if (cell != null) {
                     selectedCheckpoint.set(cell[0]);
                     selectedLayer.set(cell[1]);
@@ -102,6 +93,16 @@ public final class HeatmapView extends ChartView {
         return logStepAxis;
     }
 
+    /**
+     * The cell under the mouse is described when the mouse is there, instead of JFreeChart
+     * formatting a text for every cell on every redraw.
+     */
+    @Override
+    protected String tooltipAt(double x, double y) {
+        int[] cell = cellAt(x, y);
+        return cell == null ? null : describeCell(cell[0], cell[1]);
+    }
+
     @Override
     protected ChartFactory snapshot() {
         GridDifference d = difference.get();
@@ -133,13 +134,13 @@ public final class HeatmapView extends ChartView {
      * screen, so a click maps correctly on either x axis.
      */
     public int[] cellAt(double x, double y) {
-        JFreeChart chart = getDisplayedChart();
+        JFreeChart chart = drawnChart();
         Rectangle2D area = dataArea();
         MetricGrid g = shown();
         if (chart == null || area == null || g == null) {
             return null;
         }
-        Point2D inCanvas = viewer().getCanvas().parentToLocal(viewer().parentToLocal(x, y));
+        Point2D inCanvas = toDrawing(x, y);
         if (!area.contains(inCanvas.getX(), inCanvas.getY())) {
             return null;
         }
@@ -160,7 +161,7 @@ public final class HeatmapView extends ChartView {
 
     /** Centre of cell (stepIdx, layerIdx) in this view's coordinates, or null before drawing. */
     public Point2D cellCenter(int stepIdx, int layerIdx) {
-        JFreeChart chart = getDisplayedChart();
+        JFreeChart chart = drawnChart();
         Rectangle2D area = dataArea();
         StepColumns columns = HeatmapFigure.columnsOf(chart);
         if (chart == null || area == null || columns == null || stepIdx < 0 || stepIdx >= columns.size()) {
@@ -169,7 +170,7 @@ public final class HeatmapView extends ChartView {
         XYPlot plot = chart.getXYPlot();
         double x = plot.getDomainAxis().valueToJava2D(columns.centre(stepIdx), area, plot.getDomainAxisEdge());
         double y = plot.getRangeAxis().valueToJava2D(layerIdx, area, plot.getRangeAxisEdge());
-        return viewer().localToParent(viewer().getCanvas().localToParent(x, y));
+        return fromDrawing(x, y);
     }
 
     /** Tooltip text of a cell, as shown on hover. */
@@ -183,7 +184,7 @@ public final class HeatmapView extends ChartView {
     }
 
     private Rectangle2D dataArea() {
-        ChartRenderingInfo info = viewer().getCanvas().getRenderingInfo();
+        ChartRenderingInfo info = drawnInfo();
         if (info == null || info.getPlotInfo() == null) {
             return null;
         }

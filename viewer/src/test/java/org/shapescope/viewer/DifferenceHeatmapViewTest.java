@@ -34,7 +34,7 @@ class DifferenceHeatmapViewTest {
 
     @Test
     void drawsOnAWhiteBackgroundAndDescribesUnmatchedCells() {
-        WaitForAsyncUtils.waitForFxEvents();
+        Drawings.awaitDrawn(view);
         assertThat(view.getDisplayedChart()).isNotNull();
         WritableImage shot = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.snapshot(null, null));
         Color corner = shot.getPixelReader().getColor(3, 3);

@@ -55,7 +55,7 @@ class HeatmapViewTest {
 
     @Test
     void clickSelectsTheCellUnderTheMouse(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
+        Drawings.awaitDrawn(view);
         Point2D centre = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(4, 8));
         assertThat(centre).isNotNull();
         assertThat(view.cellAt(centre.getX(), centre.getY())).containsExactly(4, 8);
@@ -75,6 +75,7 @@ class HeatmapViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.redraws().redrawCount() - before).isEqualTo(1);
         assertThat(view.getDisplayedChart().getXYPlot().getDomainAxis()).isInstanceOf(LogStepAxis.class);
+        Drawings.awaitDrawn(view);
         // step 0's symbolic column, the first positive step, one in the middle and the last
         for (int[] cell : new int[][] {{0, 2}, {1, 8}, {3, 0}, {6, 5}}) {
             Point2D centre = WaitForAsyncUtils.waitForAsyncFx(5000, () -> view.cellCenter(cell[0], cell[1]));

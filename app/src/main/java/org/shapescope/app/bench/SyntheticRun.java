@@ -29,6 +29,17 @@ public final class SyntheticRun {
     private SyntheticRun() {
     }
 
+    /**
+     * The training step of checkpoint {@code c}: 0, then doubling from 32 up to 2^24, then every
+     * 2^20 steps (a doubling alone would overflow a long past checkpoint 58 and repeat steps).
+     */
+    static long step(int c) {
+        if (c == 0) {
+            return 0;
+        }
+        return c <= 20 ? 1L << (c + 4) : (1L << 24) + (long) (c - 20) * (1L << 20);
+    }
+
     /** Writes the run (Arrow, float16) and, when {@code npyFolder} is not null, the same values as .npy dumps. */
     public static void write(Path runFolder, Path npyFolder, int checkpoints, int layers, int tokens, int hidden, long seed)
             throws IOException {
@@ -40,7 +51,7 @@ public final class SyntheticRun {
         for (int c = 0; c < checkpoints; c++) {
             double progress = checkpoints == 1 ? 1 : (double) c / (checkpoints - 1);
             int latent = 4 + (int) Math.round(16 * 4 * progress * (1 - progress));
-            long step = c == 0 ? 0 : 1L << (c + 4);
+            long step = step(c);
             Path file = runFolder.resolve(String.format("step-%06d.arrow", step));
             try (CheckpointWriter writer = CheckpointWriter.create(file, step, hidden, CheckpointWriter.Options.defaults()
                     .withTokenColumns(false))) {

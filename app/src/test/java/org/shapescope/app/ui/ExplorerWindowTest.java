@@ -154,6 +154,7 @@ class ExplorerWindowTest {
         Path run = writeRun();
         openAndWait(robot, run);
         var heatmap = window.charts().view("heatmap", HeatmapView.class);
+        TestWindow.awaitDrawn(heatmap);
         Point2D[] onScreen = new Point2D[1];
         robot.interact(() -> {
             Point2D c = heatmap.cellCenter(1, 2);
@@ -188,6 +189,7 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(heatmap.logStepAxisProperty().get()).isTrue();
         assertThat(heatmap.getDisplayedChart().getXYPlot().getDomainAxis()).isInstanceOf(LogStepAxis.class);
+        TestWindow.awaitDrawn(heatmap);
         Point2D[] onScreen = new Point2D[1];
         robot.interact(() -> onScreen[0] = heatmap.localToScreen(heatmap.cellCenter(2, 3)));
         robot.clickOn(onScreen[0]);

@@ -1,5 +1,7 @@
 package org.shapescope.app.ui;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -8,6 +10,8 @@ import javafx.stage.Stage;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.app.explorer.ExplorerModel;
 import org.shapescope.app.task.TaskExecutor;
+import org.shapescope.viewer.ChartView;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the window tests open: an explorer on a model with no result store and two workers, its
@@ -36,6 +40,15 @@ final class TestWindow {
 
     static TestWindow show(Stage stage, TaskExecutor executor) {
         return show(stage, executor, model -> { });
+    }
+
+    /** Longest wait for the heatmap's drawing, which happens off the JavaFX thread; far above the ~100 ms it takes. */
+    static final long DRAWING_TIMEOUT_SECONDS = 20;
+
+    /** Returns once {@code view}'s picture shows its current chart at its current size ({@link ChartView#isUpToDate()}). */
+    static void awaitDrawn(ChartView view) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(DRAWING_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(view::isUpToDate).get());
     }
 
     void removePreferences() throws BackingStoreException {

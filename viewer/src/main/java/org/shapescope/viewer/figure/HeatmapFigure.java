@@ -170,9 +170,10 @@ public final class HeatmapFigure {
     /**
      * Every cell run B has no match for is white and crossed out by a grey diagonal, so it reads as
      * absent: neither as not computed yet (grey) nor as a difference near 0 (the scale's near-white
-     * middle). The diagonal is drawn after the fill on purpose: FXGraphics2D skips setting a paint
-     * equal to its last one, and ChartCanvas restores the canvas state between redraws, so a chart
-     * whose last paint is white draws its next background in the canvas's default black.
+     * middle). The diagonal is drawn after the fill on purpose: on a JavaFX canvas (FXGraphics2D
+     * skips setting a paint equal to its last one, and ChartCanvas restores the canvas state
+     * between redraws) a chart whose last paint is white drew its next background in black; the
+     * views now draw in Java2D, but the order keeps the figure safe on any Graphics2D.
      */
     private void blankUnmatched(XYPlot plot, StepColumns columns) {
         for (int l = 0; l < grid.layerCount(); l++) {
