@@ -11,10 +11,11 @@ import javafx.application.Platform;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.shapescope.viewer.export.FigureExport;
+import org.shapescope.viewer.figure.FigureStyle;
 
 /**
- * Draws the views' charts off the JavaFX thread: one daemon thread draws each {@link JFreeChart}
- * with Java2D into an image, the same way a PNG export is drawn ({@link FigureExport#image}), and
+ * Builds and draws the views' charts off the JavaFX thread: one daemon thread builds each
+ * {@link JFreeChart} from the values a view copied and draws it with Java2D into an image, the same way a PNG export is drawn ({@link FigureExport#image}), and
  * hands the pixels back to the JavaFX thread, which only copies them into a
  * {@code WritableImage}. Drawing a chart through a JavaFX canvas took the JavaFX thread tens to
  * hundreds of milliseconds per view and batch (docs/benchmarks.md, "The JavaFX thread").
@@ -34,8 +35,11 @@ final class ChartRendering {
     private ChartRendering() {
     }
 
-    /** One drawing asked for: a chart laid out at {@code width × height} view units, {@code scale} pixels each. */
-    record Request(long generation, JFreeChart chart, double width, double height, double scale) {
+    /**
+     * One drawing asked for: the chart {@code figure} builds in the screen style, laid out at
+     * {@code width × height} view units, {@code scale} pixels each.
+     */
+    record Request(long generation, ChartView.ChartFactory figure, double width, double height, double scale) {
         int pixelWidth() {
             return (int) Math.round(width * scale);
         }
@@ -46,10 +50,11 @@ final class ChartRendering {
     }
 
     /**
-     * A drawn chart: opaque ARGB pixels ({@link Request#pixelWidth()} per row) and the rendering
-     * information of the drawing, in view units (data area, entities for tooltips and hit tests).
+     * A drawn chart: the chart, its opaque ARGB pixels ({@link Request#pixelWidth()} per row) and
+     * the rendering information of the drawing, in view units (data area, entities for tooltips
+     * and hit tests).
      */
-    record Drawn(Request request, int[] argb, ChartRenderingInfo info) {
+    record Drawn(Request request, JFreeChart chart, int[] argb, ChartRenderingInfo info) {
     }
 
     /** One view's queue of at most one waiting request. */
@@ -89,15 +94,16 @@ final class ChartRendering {
         }
     }
 
-    /** Draws on the calling thread (the drawing thread; tests may call it directly). */
+    /** Builds and draws on the calling thread (the drawing thread). */
     static Drawn draw(Request request) {
+        JFreeChart chart = request.figure().build(FigureStyle.SCREEN);
         ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage image = FigureExport.image((g2, area) -> request.chart().draw(g2, area, info),
+        BufferedImage image = FigureExport.image((g2, area) -> chart.draw(g2, area, info),
                 request.width(), request.height(), request.scale());
         int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] |= 0xFF000000; // TYPE_INT_RGB leaves alpha 0: opaque, so premultiplied equals straight
         }
-        return new Drawn(request, rgb, info);
+        return new Drawn(request, chart, rgb, info);
     }
 }

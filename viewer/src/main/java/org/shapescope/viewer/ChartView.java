@@ -7,10 +7,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
@@ -28,9 +31,9 @@ import org.shapescope.viewer.figure.FigureStyle;
  * the {@link RedrawCoalescer}. Subclasses snapshot their properties into a figure factory in
  * {@link #snapshot()} and call {@link #invalidateOn} for every property that affects it.
  *
- * <p>A redraw builds the chart on the JavaFX thread (cheap: datasets and axes) and has it drawn
- * off that thread by {@link ChartRendering}, in Java2D as a PNG export is; the JavaFX thread then
- * only copies the pixels. Until the new picture arrives the previous one stays on screen
+ * <p>A redraw only copies the state on the JavaFX thread; {@link ChartRendering} builds the chart
+ * and draws it off that thread, in Java2D as a PNG export is; the JavaFX thread then only copies
+ * the pixels. Until the new picture arrives the previous one stays on screen
  * (stretched while the view is resized). Hit tests and tooltips use the picture on screen, so they
  * always match what the user sees.
  */
@@ -42,12 +45,18 @@ public abstract class ChartView extends StackPane {
     private final ChartRendering.Slot drawing = new ChartRendering.Slot(this::show);
     private final Tooltip tooltip = new Tooltip();
     private boolean tooltipInstalled;
-    /** The chart of the current state (null without data) and its request number. */
-    private JFreeChart latest;
+    /** The current state as copied by the last redraw (null without data), its number, and its chart once built. */
+    private ChartFactory latest;
     private long generation;
+    private JFreeChart latestChart;
     /** The drawing on screen, null before the first one or without data. */
     private ChartRendering.Drawn drawn;
     private WritableImage pixels;
+    /** Smallest drag, in view pixels each way, that zooms (smaller ones are clicks). */
+    private static final double MIN_ZOOM_DRAG = 8;
+    private final javafx.scene.shape.Rectangle dragBox = new javafx.scene.shape.Rectangle();
+    private Point2D dragStart;
+    private ChartZoom zoom;
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(this, "colorMap", ColorMap.VIRIDIS);
     private final ObjectProperty<Consumer<ExportRequest>> exportHandler =
             new SimpleObjectProperty<>(this, "exportHandler");
@@ -60,6 +69,7 @@ public abstract class ChartView extends StackPane {
         setMinSize(120, 90);
         setPrefSize(640, 420);
         contextMenu = ExportMenu.install(this, exportHandler, this::export);
+        installZoom();
         tooltip.setShowDelay(Duration.millis(150));
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> showTooltip(tooltipAt(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> showTooltip(null));
@@ -95,7 +105,7 @@ public abstract class ChartView extends StackPane {
 
     /**
      * The current state of the properties as a chart factory (values copied, so it may run on
-     * any thread); null when there is no data.
+     * any thread: the views' charts are built on the drawing thread); null when there is no data.
      */
     protected abstract ChartFactory snapshot();
 
@@ -110,14 +120,91 @@ public abstract class ChartView extends StackPane {
      * the one on screen; null when there is no data.
      */
     public final JFreeChart createFigure() {
-        ChartFactory factory = snapshot();
+        ChartFactory factory = zoomed(snapshot());
         return factory == null ? null : factory.build(FigureStyle.SCREEN);
     }
 
-    /** What the export menu exports: the current state, buildable in any style; null without data. */
+    /** What the export menu exports: the current state (zoomed as on screen), buildable in any style; null without data. */
     public FigureFactory exportFigure() {
-        ChartFactory factory = snapshot();
+        ChartFactory factory = zoomed(snapshot());
         return factory == null ? null : factory::build;
+    }
+
+    /** {@code factory} with the current zoom applied to what it builds; null stays null. */
+    private ChartFactory zoomed(ChartFactory factory) {
+        ChartZoom z = zoom;
+        return factory == null || z == null ? factory : style -> z.applyTo(factory.build(style));
+    }
+
+    /** Whether the user has zoomed in (drag a rectangle over the plot; double-click or "Reset zoom" undoes it). */
+    public final boolean isZoomed() {
+        return zoom != null;
+    }
+
+    /** Shows the whole chart again. */
+    public final void resetZoom() {
+        if (zoom != null) {
+            zoom = null;
+            coalescer.request();
+        }
+    }
+
+    private void installZoom() {
+        dragBox.setManaged(false);
+        dragBox.setVisible(false);
+        dragBox.setMouseTransparent(true);
+        dragBox.setFill(javafx.scene.paint.Color.rgb(30, 90, 200, 0.15));
+        dragBox.setStroke(javafx.scene.paint.Color.rgb(30, 90, 200, 0.8));
+        getChildren().add(dragBox);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                dragStart = new Point2D(e.getX(), e.getY());
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (dragStart != null && e.getButton() == MouseButton.PRIMARY) {
+                dragBox.setX(Math.min(dragStart.getX(), e.getX()));
+                dragBox.setY(Math.min(dragStart.getY(), e.getY()));
+                dragBox.setWidth(Math.abs(e.getX() - dragStart.getX()));
+                dragBox.setHeight(Math.abs(e.getY() - dragStart.getY()));
+                dragBox.setVisible(true);
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            Point2D start = dragStart;
+            dragStart = null;
+            dragBox.setVisible(false);
+            if (start != null && e.getButton() == MouseButton.PRIMARY
+                    && Math.abs(e.getX() - start.getX()) >= MIN_ZOOM_DRAG && Math.abs(e.getY() - start.getY()) >= MIN_ZOOM_DRAG) {
+                zoomTo(start.getX(), start.getY(), e.getX(), e.getY());
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                resetZoom();
+            }
+        });
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setOnAction(e -> resetZoom());
+        contextMenu.setOnShowing(e -> reset.setDisable(zoom == null));
+        contextMenu.getItems().addAll(new SeparatorMenuItem(), reset);
+    }
+
+    /** Zooms onto the rectangle between two points of this view (both corners, any order). */
+    public final void zoomTo(double x0, double y0, double x1, double y1) {
+        ChartRenderingInfo info = drawnInfo();
+        if (info == null || info.getPlotInfo() == null) {
+            return;
+        }
+        Point2D a = toDrawing(x0, y0);
+        Point2D b = toDrawing(x1, y1);
+        ChartZoom z = ChartZoom.of(drawnChart(), info.getPlotInfo().getDataArea(),
+                new java.awt.geom.Rectangle2D.Double(Math.min(a.getX(), b.getX()), Math.min(a.getY(), b.getY()),
+                        Math.abs(b.getX() - a.getX()), Math.abs(b.getY() - a.getY())));
+        if (z != null) {
+            zoom = z;
+            coalescer.request();
+        }
     }
 
     /** File name stem suggested for exports. */
@@ -134,11 +221,21 @@ public abstract class ChartView extends StackPane {
     }
 
     /**
-     * The chart of the current state, as built by the last redraw (null before it or without
-     * data); on screen once drawn ({@link #isUpToDate()}).
+     * The chart of the current state (null before the first redraw or without data): the one on
+     * screen once it is drawn ({@link #isUpToDate()}); asked before, it is built here, on the
+     * calling thread. For tests and diagnostics.
      */
     public final JFreeChart getDisplayedChart() {
-        return latest;
+        if (latest == null) {
+            return null;
+        }
+        if (drawn != null && drawn.request().generation() == generation) {
+            return drawn.chart();
+        }
+        if (latestChart == null) {
+            latestChart = latest.build(FigureStyle.SCREEN);
+        }
+        return latestChart;
     }
 
     /**
@@ -153,7 +250,7 @@ public abstract class ChartView extends StackPane {
         if (latest == null) {
             return true;
         }
-        return drawn != null && drawn.request().chart() == latest && drawn.request().width() == getWidth()
+        return drawn != null && drawn.request().generation() == generation && drawn.request().width() == getWidth()
                 && drawn.request().height() == getHeight();
     }
 
@@ -164,7 +261,7 @@ public abstract class ChartView extends StackPane {
 
     /** The chart on screen as drawn (null before the first drawing or without data). */
     protected final JFreeChart drawnChart() {
-        return drawn == null ? null : drawn.request().chart();
+        return drawn == null ? null : drawn.chart();
     }
 
     /** The rendering information of the chart on screen, in its drawing's units; null as for {@link #drawnChart()}. */
@@ -230,13 +327,17 @@ public abstract class ChartView extends StackPane {
         coalescer.request();
     }
 
-    /** Runs on the FX thread at most once per pulse of changes: builds the chart and has it drawn. */
+    /**
+     * Runs on the FX thread at most once per pulse of changes: copies the state ({@link #snapshot()})
+     * and has the chart built and drawn off the thread.
+     */
     protected void redraw() {
-        JFreeChart chart = createFigure();
-        latest = chart;
+        ChartFactory figure = zoomed(snapshot());
+        latest = figure;
+        latestChart = null;
         generation++;
-        placeholder.setVisible(chart == null);
-        if (chart == null) {
+        placeholder.setVisible(figure == null);
+        if (figure == null) {
             drawn = null;
             picture.setImage(null);
             return;
@@ -248,7 +349,7 @@ public abstract class ChartView extends StackPane {
         }
         double scale = getScene() != null && getScene().getWindow() != null
                 ? Math.max(1, getScene().getWindow().getRenderScaleX()) : 1;
-        drawing.submit(new ChartRendering.Request(generation, chart, w, h, scale));
+        drawing.submit(new ChartRendering.Request(generation, figure, w, h, scale));
     }
 
     /** A drawing arrives (FX thread): copied into the picture unless a newer one is already shown or the data is gone. */

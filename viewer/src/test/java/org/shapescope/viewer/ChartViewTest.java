@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shapescope.viewer.data.MetricGrid;
 import org.shapescope.viewer.figure.SyntheticFigureData;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,6 +34,8 @@ class ChartViewTest {
      * only the 8-bit conversions of the colour may differ (at most one step per channel).
      */
     private static final double CHANNEL_TOLERANCE = 1.5 / 255;
+    /** A drag between two cell centres lands within a pixel of them: far below 0.05 layer at ~90 px per layer. */
+    private static final double ZOOM_TOLERANCE_LAYERS = 0.05;
 
     /** Records the thread of every drawing of its chart; one property changes what is shown. */
     static final class RecordingView extends ChartView {
@@ -106,5 +109,34 @@ class ChartViewTest {
             assertThat(seen.getGreen()).isCloseTo(expected.getGreen() / 255.0, org.assertj.core.api.Assertions.within(CHANNEL_TOLERANCE));
             assertThat(seen.getBlue()).isCloseTo(expected.getBlue() / 255.0, org.assertj.core.api.Assertions.within(CHANNEL_TOLERANCE));
         }
+    }
+
+    @Test
+    void zoomingOntoCellsKeepsHitTestsOnTheCellsShownAndDoubleClickResets(FxRobot robot) {
+        Drawings.awaitDrawn(heatmap);
+        javafx.geometry.Point2D from = WaitForAsyncUtils.waitForAsyncFx(5000, () -> heatmap.cellCenter(1, 1));
+        javafx.geometry.Point2D to = WaitForAsyncUtils.waitForAsyncFx(5000, () -> heatmap.cellCenter(3, 2));
+        robot.drag(heatmap.localToScreen(from)).dropTo(heatmap.localToScreen(to));
+        Drawings.awaitDrawn(heatmap);
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5000, heatmap::isZoomed)).isTrue();
+        // layers 1..2 from centre to centre: one layer of y is shown, where the whole grid showed 4
+        org.jfree.data.Range y = heatmap.getDisplayedChart().getXYPlot().getRangeAxis().getRange();
+        assertThat(y.getLowerBound()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(ZOOM_TOLERANCE_LAYERS));
+        assertThat(y.getUpperBound()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(ZOOM_TOLERANCE_LAYERS));
+        // a drag is not a click: the selection did not change
+        assertThat(heatmap.selectedCheckpointProperty().get()).isEqualTo(-1);
+        javafx.geometry.Point2D cell = WaitForAsyncUtils.waitForAsyncFx(5000, () -> heatmap.cellCenter(2, 2));
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5000, () -> heatmap.cellAt(cell.getX(), cell.getY()))).containsExactly(2, 2);
+        robot.clickOn(heatmap.localToScreen(cell));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(heatmap.selectedCheckpointProperty().get()).isEqualTo(2);
+        assertThat(heatmap.selectedLayerProperty().get()).isEqualTo(2);
+        // exports show what is on screen
+        assertThat(((JFreeChart) heatmap.exportFigure().build(org.shapescope.viewer.figure.FigureStyle.paper(8))).getXYPlot().getRangeAxis()
+                .getUpperBound()).isCloseTo(2.0, org.assertj.core.api.Assertions.within(ZOOM_TOLERANCE_LAYERS));
+        robot.doubleClickOn(heatmap.localToScreen(cell));
+        Drawings.awaitDrawn(heatmap);
+        assertThat(WaitForAsyncUtils.waitForAsyncFx(5000, heatmap::isZoomed)).isFalse();
+        assertThat(heatmap.getDisplayedChart().getXYPlot().getRangeAxis().getRange().getLength()).isGreaterThan(3.5);
     }
 }
