@@ -50,9 +50,9 @@ public final class SpikeChangeFigure {
     public JFreeChart build() {
         NumberAxis xAxis = style.axis(new NumberAxis("layer"), "layer");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        // the metric's id, not its long axis label: a longer label does not fit the height of a
-        // column-wide figure
-        String yLabel = "z-score (" + changes.metric() + ")";
+        // "z" and the metric's id, not its long axis label: a longer label does not fit the height
+        // of a column-wide figure or of the explorer's loss-spikes pane (the title says what z is)
+        String yLabel = "z (" + changes.metric() + ")";
         NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
