@@ -3,6 +3,13 @@ package org.shapescope.analysis.geometry;
 /**
  * For every row, a bounded max-heap of the best (smallest squared distance, then smallest
  * index) candidates seen so far. One instance per worker thread: no locking.
+ *
+ * <p>{@link #bounds()} holds, per row, the largest key its heap could still take (+∞ until it
+ * is full, then the key at its top): the scans test {@code key <= bounds[row]} on that one
+ * contiguous array and call {@link #offer} only when it passes, so the heaps' own storage
+ * (a cache line per row) is touched only by the few candidates that may enter. The test is
+ * conservative (ties pass; {@link #offer} breaks them by index), so the heaps hold exactly
+ * what offering every candidate would give.
  */
 final class CandidateHeaps {
 
@@ -10,12 +17,20 @@ final class CandidateHeaps {
     private final float[] keys;
     private final int[] ids;
     private final int[] sizes;
+    private final float[] bounds;
 
     CandidateHeaps(int rows, int capacity) {
         this.capacity = capacity;
         this.keys = new float[rows * capacity];
         this.ids = new int[rows * capacity];
         this.sizes = new int[rows];
+        this.bounds = new float[rows];
+        java.util.Arrays.fill(bounds, Float.POSITIVE_INFINITY);
+    }
+
+    /** Per row, the largest key {@link #offer} may still take (see the class comment); read only. */
+    float[] bounds() {
+        return bounds;
     }
 
     int capacity() {
@@ -40,6 +55,9 @@ final class CandidateHeaps {
             }
             keys[base + c] = key;
             ids[base + c] = id;
+            if (size + 1 == capacity) {
+                bounds[row] = keys[base];
+            }
             return;
         }
         if (!worse(keys[base], ids[base], key, id)) {
@@ -65,6 +83,7 @@ final class CandidateHeaps {
         }
         keys[base + c] = key;
         ids[base + c] = id;
+        bounds[row] = keys[base];
     }
 
     /**

@@ -39,6 +39,7 @@ final class NativeDistanceScan {
         NativeBlas.call(() -> KernelLedger.run(KernelLedger.Kernel.DISTANCE_PRODUCTS, KernelLedger.Flops.gemm(m, width, d),
                 () -> blas.sgemm("T", "N", m, width, d, 1f, xc, p0 * d, d, xc, p0 * d, d, 0f, dots, 0, m)));
         long selection = System.nanoTime();
+        float[] bounds = heap.bounds();
         for (int q = p0; q < p1; q++) {
             int col = (q - p0) * m - p0;
             float nq = norms[q];
@@ -47,8 +48,10 @@ final class NativeDistanceScan {
                     continue;
                 }
                 float d2 = Math.max(0f, nq + norms[j] - 2f * dots[col + j]);
-                heap.offer(q, d2, j);
-                if (j >= p1) {
+                if (d2 <= bounds[q]) {
+                    heap.offer(q, d2, j);
+                }
+                if (j >= p1 && d2 <= bounds[j]) {
                     heap.offer(j, d2, q);
                 }
             }

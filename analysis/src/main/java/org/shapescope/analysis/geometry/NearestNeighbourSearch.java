@@ -87,6 +87,7 @@ final class NearestNeighbourSearch {
         int q0 = DotProductPanels.blockStart(bi);
         int qEnd = q0 + panels.blockSize(bi);
         boolean diagonal = bi == bj;
+        float[] bounds = heap.bounds();
         long start = System.nanoTime();
         long inProducts = 0;
         for (int q = q0; q < qEnd; q++) {
@@ -100,8 +101,10 @@ final class NearestNeighbourSearch {
                     continue;
                 }
                 float d2 = Math.max(0f, nq + norms[j] - 2f * dots[r]);
-                heap.offer(q, d2, j);
-                if (!diagonal) {
+                if (d2 <= bounds[q]) {
+                    heap.offer(q, d2, j);
+                }
+                if (!diagonal && d2 <= bounds[j]) {
                     heap.offer(j, d2, q);
                 }
             }
