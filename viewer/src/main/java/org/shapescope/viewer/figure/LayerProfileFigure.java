@@ -134,7 +134,7 @@ public final class LayerProfileFigure {
             xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         String yLabel = style.valueLabel(grid.metric());
-        NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
+        NumberAxis yAxis = style.axis(new FittedLabelAxis(yLabel, grid.metric()), yLabel);
         XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
         style.plot(plot, true);
 

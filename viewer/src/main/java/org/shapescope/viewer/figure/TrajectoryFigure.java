@@ -122,7 +122,8 @@ public final class TrajectoryFigure {
         // axis label would not fit the height of a column-wide figure
         boolean legend = layerIdx.length > 1 || loss != null || comparing;
         String yLabel = legend ? value : value + ", layer " + grid.layer(layerIdx[0]);
-        NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
+        String shortLabel = legend ? grid.metric() : grid.metric() + ", layer " + grid.layer(layerIdx[0]);
+        NumberAxis yAxis = style.axis(new FittedLabelAxis(yLabel, shortLabel), yLabel);
 
         List<Line> lines = comparing ? runLines() : layerLines();
         XYSeriesCollection metric = new XYSeriesCollection();

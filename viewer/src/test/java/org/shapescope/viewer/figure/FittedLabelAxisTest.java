@@ -1,0 +1,29 @@
+package org.shapescope.viewer.figure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+
+class FittedLabelAxisTest {
+
+    @Test
+    void theFullLabelWhereItFitsTheShortOneWhereItDoesNot() {
+        FittedLabelAxis axis = new FittedLabelAxis("anisotropy (share of variance on PC1)", "anisotropy");
+        axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            double full = axis.getLabelFont().getStringBounds(axis.getLabel(), g2.getFontRenderContext()).getWidth();
+            // a left axis runs along the data area's height, a bottom one along its width
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 50, full + 1), RectangleEdge.LEFT)).isEqualTo(axis.getLabel());
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 1000, full - 1), RectangleEdge.LEFT)).isEqualTo("anisotropy");
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, full - 1, 1000), RectangleEdge.BOTTOM)).isEqualTo("anisotropy");
+        } finally {
+            g2.dispose();
+        }
+    }
+}
