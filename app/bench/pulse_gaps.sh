@@ -3,10 +3,10 @@
 # (docs/benchmarks.md): makes a 154-checkpoint x 25-layer run of small cells (512 tokens x 64) if
 # absent, opens it uncached in the real desktop app under Xvfb (software pipeline) with
 # -Dshapescope.pulseGaps=true, and prints the app's own line on the gaps, then closes it by its PID.
-# usage: app/bench/pulse_gaps.sh [WORKDIR]   (needs app/target/shapescope.jar, xvfb-run)
+# usage: [JAR=path] app/bench/pulse_gaps.sh [WORKDIR]   (needs app/target/shapescope.jar or JAR, xvfb-run)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="$here/../target/shapescope.jar"
+jar="${JAR:-$here/../target/shapescope.jar}"   # JAR=… measures another build (before/after)
 work="${1:-/tmp/shapescope-pulses}"
 run="$work/pythia-shape"
 mkdir -p "$work"
