@@ -49,6 +49,8 @@ public abstract class ChartView extends StackPane {
     private ChartFactory latest;
     private long generation;
     private JFreeChart latestChart;
+    /** The request number at which the data last went away; drawings asked before it are dropped. */
+    private long clearedAt = -1;
     /** The drawing on screen, null before the first one or without data. */
     private ChartRendering.Drawn drawn;
     private WritableImage pixels;
@@ -339,6 +341,7 @@ public abstract class ChartView extends StackPane {
         placeholder.setVisible(figure == null);
         if (figure == null) {
             drawn = null;
+            clearedAt = generation;
             picture.setImage(null);
             return;
         }
@@ -354,8 +357,9 @@ public abstract class ChartView extends StackPane {
 
     /** A drawing arrives (FX thread): copied into the picture unless a newer one is already shown or the data is gone. */
     private void show(ChartRendering.Drawn d) {
-        if (latest == null || drawn != null && drawn.request().generation() > d.request().generation()) {
-            return;
+        long g = d.request().generation();
+        if (latest == null || g <= clearedAt || drawn != null && drawn.request().generation() > g) {
+            return; // no data now, asked before the data went, or older than the picture shown
         }
         int w = d.request().pixelWidth();
         int h = d.request().pixelHeight();
