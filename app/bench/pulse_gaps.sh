@@ -18,6 +18,6 @@ xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw -Dshapescope.statu
   -jar "$jar" "$run" >"$work/app.out" 2>&1 &
 deadline=$((SECONDS + 600))
 until grep -q "^pulse gaps" "$log" 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 1; done
-pid=$(pgrep -f -- "-Dshapescope.statusLog=$log" | head -n1 || true)
+pid=$(pgrep -f -- "^java .*-Dshapescope.statusLog=$log" | head -n1 || true)   # the JVM, not xvfb-run, whose command line holds the same text
 grep "^pulse gaps\|^Done" "$log" || echo "no pulse line within 600 s"
 [ -n "$pid" ] && kill "$pid"
