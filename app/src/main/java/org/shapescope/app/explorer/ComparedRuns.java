@@ -195,7 +195,9 @@ final class ComparedRuns {
         }
         List<CellResult> finished = new ArrayList<>();
         for (GridEvent event : batch) {
-            if (event instanceof GridEvent.Finished done) {
+            if (event instanceof GridEvent.Valued valued) {
+                finished.add(valued.values()); // final values, spreads still to come
+            } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 entry.results.put(done.result().cell(), done.result());
             } else if (event instanceof GridEvent.Failed failed) {

@@ -119,6 +119,8 @@ public final class ExplorerModel {
     private CellKey projectionLoading;
     private CellKey grideLoading;
     private String currentCell = "";
+    /** The running grid publishes values before their spreads (R > 1, a bootstrapped metric). */
+    private boolean valuesFirst;
     private Duration followSettle;
     private RunWatch watch;
     private final ComparedRuns compared;
@@ -558,6 +560,7 @@ public final class ExplorerModel {
         ++gridGeneration;
         results.clear();
         currentCell = "";
+        valuesFirst = false;
         grid.set(MetricGrids.empty(r, metric.get(), parameters.get()));
         if (r.checkpoints().isEmpty()) {
             gridHandle = null;
@@ -603,6 +606,10 @@ public final class ExplorerModel {
         for (GridEvent event : batch) {
             if (event instanceof GridEvent.Started started) {
                 currentCell = started.cell().toString();
+            } else if (event instanceof GridEvent.Valued valued) {
+                // the value as it will be final, its spread still NaN (error bars and tooltips show none yet)
+                finished.add(valued.values());
+                valuesFirst = true;
             } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 results.put(done.result().cell(), done.result());
@@ -620,11 +627,12 @@ public final class ExplorerModel {
             }
         }
         if (!finished.isEmpty()) {
-            cellsDone.set(cellsDone.get() + finished.size());
+            cellsDone.set(cellsDone.get() + (int) batch.stream().filter(e -> e instanceof GridEvent.Finished).count());
             grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
         }
         if (gridRunning.get()) {
-            status.set("Computing " + metric.get().name() + (currentCell.isEmpty() ? "" : " · " + currentCell));
+            status.set("Computing " + metric.get().name() + (valuesFirst ? " (values first, then ± spreads)" : "")
+                    + (currentCell.isEmpty() ? "" : " · " + currentCell));
         }
     }
 
