@@ -121,6 +121,13 @@ public final class ExplorerModel {
     private String currentCell = "";
     /** The running grid publishes values before their spreads (R > 1, a bootstrapped metric). */
     private boolean valuesFirst;
+    /**
+     * The step whose column a newly opened run computes first; until every cell of it is shown, the
+     * selected cell's projection and GRIDE curve wait (computed at once they would take the cores
+     * from the first cells). Null: nothing waits.
+     */
+    private Long firstColumnPending;
+    private final java.util.Set<CellKey> firstColumnShown = new java.util.HashSet<>();
     private Duration followSettle;
     private RunWatch watch;
     private final ComparedRuns compared;
@@ -315,6 +322,7 @@ public final class ExplorerModel {
     public void open(Path folder) {
         int generation = ++runGeneration;
         stopFollowing();
+        firstColumnPending = null;
         cancelGrid();
         compared.clear();
         status.set("Opening " + folder + " …");
@@ -399,6 +407,7 @@ public final class ExplorerModel {
 
     /** Stops the running grid; finished cells stay (and stay cached). */
     public void cancelGrid() {
+        releaseSideViews();
         if (gridHandle != null) {
             gridHandle.cancel();
             gridHandle = null;
@@ -485,18 +494,25 @@ public final class ExplorerModel {
         store.warnings().forEach(warning -> notice(null, warning));
         loss.set(r.loss().map(MetricGrids::loss).orElse(null));
         projection.set(null);
+        grideCurve.set(null);
         if (opened.singleEstimates() && parameters.get().resamples() > 1) {
             parameters.set(parameters.get().withResamples(1));
             notice(r.directory(), "the store holds single estimates of " + metric.get().name()
                     + " for this run (Resamples 1, as analyze and the cluster job write them): shown without recomputing;"
                     + " raise Resamples for error bars");
         }
+        firstColumnPending = r.checkpoints().isEmpty() ? null : r.checkpoints().get(r.checkpoints().size() - 1).step();
+        firstColumnShown.clear();
         run.set(r);
         selectedCheckpoint.set(r.checkpoints().isEmpty() ? -1 : r.checkpoints().size() - 1);
         selectedLayer.set(r.layers().isEmpty() ? -1 : r.layers().size() - 1);
         restartGrid();
-        requestProjection();
-        requestGrideCurve();
+        if (r.checkpoints().isEmpty()) {
+            requestProjection();
+            requestGrideCurve();
+        } else if (gridHandle == null) {
+            releaseSideViews(); // the grid has ended already (it runs on this thread in tests)
+        }
         if (followSettle != null) {
             int generation = runGeneration;
             watch = RunWatch.start(r, store, followSettle, uiThread, changes -> grow(generation, changes),
@@ -561,6 +577,7 @@ public final class ExplorerModel {
         results.clear();
         currentCell = "";
         valuesFirst = false;
+        firstColumnShown.clear();
         grid.set(MetricGrids.empty(r, metric.get(), parameters.get()));
         if (r.checkpoints().isEmpty()) {
             gridHandle = null;
@@ -593,6 +610,7 @@ public final class ExplorerModel {
         }, failure -> {
             if (generation == gridGeneration) {
                 gridRunning.set(false);
+                releaseSideViews();
                 notice(r.directory(), "grid stopped: " + oneLine(failure));
             }
         });
@@ -603,6 +621,7 @@ public final class ExplorerModel {
             return;
         }
         List<CellResult> finished = new ArrayList<>();
+        boolean gridEnded = false;
         for (GridEvent event : batch) {
             if (event instanceof GridEvent.Started started) {
                 currentCell = started.cell().toString();
@@ -610,16 +629,20 @@ public final class ExplorerModel {
                 // the value as it will be final, its spread still NaN (error bars and tooltips show none yet)
                 finished.add(valued.values());
                 valuesFirst = true;
+                firstColumnShown.add(valued.values().cell());
             } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 results.put(done.result().cell(), done.result());
+                firstColumnShown.add(done.result().cell());
             } else if (event instanceof GridEvent.Failed failed) {
+                firstColumnShown.add(failed.failure().cell());
                 cellsDone.set(cellsDone.get() + 1);
                 notice(failed.failure().file(), failed.failure().cell() + ": " + failed.failure().reason());
             } else if (event instanceof GridEvent.Ended ended) {
                 gridRunning.set(false);
                 gridHandle = null;
                 currentCell = "";
+                gridEnded = true;
                 var s = ended.summary();
                 status.set(String.format("%s: %d cells (%d computed, %d from cache, %d failed) in %.1f s",
                         s.cancelled() ? "Cancelled" : "Done", s.cells(), s.computed(), s.fromCache(), s.failed(),
@@ -630,13 +653,34 @@ public final class ExplorerModel {
             cellsDone.set(cellsDone.get() + (int) batch.stream().filter(e -> e instanceof GridEvent.Finished).count());
             grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
         }
+        if (firstColumnPending != null) {
+            RunFolder r = run.get();
+            long step = firstColumnPending;
+            int cells = r == null ? 0 : r.checkpoint(step).map(c -> c.tokensPerLayer().size()).orElse(0);
+            if (gridEnded || firstColumnShown.stream().filter(c -> c.step() == step).count() >= cells) {
+                releaseSideViews();
+            }
+        }
         if (gridRunning.get()) {
             status.set("Computing " + metric.get().name() + (valuesFirst ? " (values first, then ± spreads)" : "")
                     + (currentCell.isEmpty() ? "" : " · " + currentCell));
         }
     }
 
+    /** The first column of a newly opened run is all shown (or its grid has stopped): the projection and GRIDE curve follow. */
+    private void releaseSideViews() {
+        if (firstColumnPending == null) {
+            return;
+        }
+        firstColumnPending = null;
+        requestProjection();
+        requestGrideCurve();
+    }
+
     private void requestProjection() {
+        if (firstColumnPending != null) {
+            return; // asked again when the first column is shown
+        }
         RunFolder r = run.get();
         CellKey cell = selectedCell();
         if (r == null || cell == null) {
@@ -734,6 +778,9 @@ public final class ExplorerModel {
     }
 
     private void requestGrideCurve() {
+        if (firstColumnPending != null) {
+            return; // asked again when the first column is shown
+        }
         RunFolder r = run.get();
         CellKey cell = selectedCell();
         if (r == null || cell == null) {
