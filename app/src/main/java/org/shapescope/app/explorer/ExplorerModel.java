@@ -28,6 +28,7 @@ import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.CoreSplit;
 import org.shapescope.analysis.grid.PoolCellExecutor;
 import org.shapescope.analysis.grid.SameThreadCellExecutor;
+import org.shapescope.analysis.store.OpeningResultStore;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
@@ -329,12 +330,18 @@ public final class ExplorerModel {
         Estimator shown = metric.get();
         MeasureParameters asked = parameters.get();
         executor.execute("Open " + folder, () -> {
-            ResultStore opened = stores.apply(folder.toAbsolutePath().normalize());
+            // the store opens on its own thread while the folder is listed; the layouts wait for it
+            OpeningResultStore opening = OpeningResultStore.start(() -> stores.apply(folder.toAbsolutePath().normalize()));
             try {
-                RunFolder read = RunFolder.open(folder, opened);
+                RunFolder read = RunFolder.open(folder, opening);
+                ResultStore opened = opening.store();
                 return new OpenedRun(read, opened, onlySingleEstimatesStored(read, opened, shown, asked));
             } catch (RuntimeException | java.io.IOException e) {
-                opened.close();
+                try {
+                    opening.close();
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             }
         }, opened -> {
