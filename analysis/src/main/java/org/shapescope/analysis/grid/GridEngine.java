@@ -19,8 +19,8 @@ import org.shapescope.analysis.store.ResultStore;
  * {@link ResultStore} holds is published first, at once; each cell's missing estimators become a
  * {@link CellTask}, handed to the {@link CellExecutor} in {@link GridSchedule} order (coarse to
  * fine). Every finished cell is stored (one small transaction) and published to the listener as
- * it completes. With R &gt; 1 resamples the values of bootstrapped estimators come first, their
- * spreads in a second pass ({@link #valuesFirst}). The engine owns no thread: {@link #run} works on the caller's, the executor
+ * it completes. In the {@linkplain #valuesFirst values-first order}, with R &gt; 1 resamples, the
+ * values of bootstrapped estimators come first, their spreads in a second pass. The engine owns no thread: {@link #run} works on the caller's, the executor
  * decides where cells are computed, and {@link Cancellation} stops both promptly with every
  * finished cell kept.
  */
@@ -31,6 +31,7 @@ public final class GridEngine {
     private final ResultStore store;
     private final CellExecutor executor;
     private final Long firstColumn;
+    private final boolean valuesFirst;
 
     /**
      * @param store    where results are kept between runs ({@link ResultStore#none()} for nowhere)
@@ -47,15 +48,17 @@ public final class GridEngine {
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.firstColumn = null;
+        this.valuesFirst = false;
     }
 
-    private GridEngine(GridEngine other, Long firstColumn) {
+    private GridEngine(GridEngine other, Long firstColumn, boolean valuesFirst) {
         this.run = other.run;
         this.estimators = other.estimators;
         this.parameters = other.parameters;
         this.store = other.store;
         this.executor = other.executor;
         this.firstColumn = firstColumn;
+        this.valuesFirst = valuesFirst;
     }
 
     /**
@@ -63,7 +66,17 @@ public final class GridEngine {
      * user is looking at), then the rest coarse to fine.
      */
     public GridEngine firstColumn(long step) {
-        return new GridEngine(this, step);
+        return new GridEngine(this, step, valuesFirst);
+    }
+
+    /**
+     * This engine in the values-first order (for a screen: every value at once, the error bars
+     * after): with R &gt; 1, the bootstrapped estimators' values of every cell are computed and
+     * published before any spread ({@link #spreadsAfterValues}). The results are the same as without;
+     * the second pass reads each layer again.
+     */
+    public GridEngine valuesFirst() {
+        return new GridEngine(this, firstColumn, true);
     }
 
     /** The cells of the run in computing order. */
@@ -153,7 +166,8 @@ public final class GridEngine {
                 partly.put(cell, stored);
                 tasks.add(new CellTask(cell, run.checkpoint(cell.step()).orElseThrow().source(), missing, parameters));
             }
-            executor.execute(valuesFirst(tasks, partly, listener, failed, cancellation), new CellExecutor.Sink() {
+            List<CellTask> last = valuesFirst ? spreadsAfterValues(tasks, partly, listener, failed, cancellation) : tasks;
+            executor.execute(last, new CellExecutor.Sink() {
                 @Override
                 public void started(CellTask task) {
                     listener.cellStarted(task.cell());
@@ -189,7 +203,7 @@ public final class GridEngine {
      * bootstrapped estimator, so λ₁ is had the same way, by Lanczos or from the whole spectrum, in both
      * orders). A cell that failed in the first pass is not tried again. With R = 1, or no bootstrapped estimator, {@code tasks} as they are.
      */
-    private List<CellTask> valuesFirst(List<CellTask> tasks, Map<CellKey, Map<String, MeasureResult>> partly,
+    private List<CellTask> spreadsAfterValues(List<CellTask> tasks, Map<CellKey, Map<String, MeasureResult>> partly,
                                        GridListener listener, AtomicInteger failed, Cancellation cancellation)
             throws InterruptedException {
         java.util.Set<String> first = new java.util.HashSet<>();

@@ -11,7 +11,7 @@ public interface GridListener {
 
     /**
      * A cell's values are known, their spreads are not yet: the first pass of the values-first order
-     * ({@link GridEngine#run}), with measures that hold each value exactly as it will be final and a
+     * ({@link GridEngine#valuesFirst}), with measures that hold each value exactly as it will be final and a
      * NaN spread. The same cell's {@link #cellFinished} follows with the same values and their spreads
      * (or its {@link #cellFailed}). Not called for cached cells.
      */

@@ -63,7 +63,8 @@ class ValuesFirstOrderTest {
         GridEngineTest.writeRun(dir, 3, 3, 150, 10);
         RunFolder run = RunFolder.open(dir);
         Events events = new Events();
-        GridEngine engine = new GridEngine(run, METRICS, R5, ResultStore.none(), new SameThreadCellExecutor()).firstColumn(20);
+        GridEngine engine = new GridEngine(run, METRICS, R5, ResultStore.none(), new SameThreadCellExecutor()).firstColumn(20)
+                .valuesFirst();
         GridSummary summary = engine.run(events, new Cancellation());
 
         assertThat(summary.computed()).isEqualTo(9);
@@ -95,13 +96,14 @@ class ValuesFirstOrderTest {
         RunFolder run = RunFolder.open(dir);
         List<Estimator> anisotropy = Estimators.of("anisotropy");
         try (SqliteResultStore store = SqliteResultStore.forRun(dir)) {
-            new GridEngine(run, anisotropy, R5, store, new SameThreadCellExecutor()).run(new Events(), new Cancellation());
+            new GridEngine(run, anisotropy, R5, store, new SameThreadCellExecutor()).valuesFirst().run(new Events(), new Cancellation());
             GridEngine single = new GridEngine(run, anisotropy, R5.withResamples(1), store, new SameThreadCellExecutor());
             for (CellKey cell : GridEngine.cells(run)) {
                 assertThat(single.stored(cell)).as("nothing kept under the R = 1 key").isEmpty();
             }
             Events again = new Events();
-            GridSummary cached = new GridEngine(run, anisotropy, R5, store, new SameThreadCellExecutor()).run(again, new Cancellation());
+            GridSummary cached = new GridEngine(run, anisotropy, R5, store, new SameThreadCellExecutor()).valuesFirst()
+                    .run(again, new Cancellation());
             assertThat(cached.fromCache()).isEqualTo(4);
             assertThat(again.valued).isEmpty();
             again.finished.values().forEach(r -> assertThat(r.measures().get("anisotropy").hasSpread()).isTrue());
@@ -109,18 +111,24 @@ class ValuesFirstOrderTest {
     }
 
     @Test
-    void withOneResampleOrNoBootstrappedEstimatorThereIsOnePass() throws Exception {
+    void withOneResampleNoBootstrappedEstimatorOrOutsideTheOrderThereIsOnePass() throws Exception {
         GridEngineTest.writeRun(dir, 2, 2, 120, 8);
         RunFolder run = RunFolder.open(dir);
         Events single = new Events();
-        new GridEngine(run, METRICS, R5.withResamples(1), ResultStore.none(), new SameThreadCellExecutor())
+        new GridEngine(run, METRICS, R5.withResamples(1), ResultStore.none(), new SameThreadCellExecutor()).valuesFirst()
                 .run(single, new Cancellation());
         Events resampledOnly = new Events();
-        new GridEngine(run, Estimators.of("twonn"), R5, ResultStore.none(), new SameThreadCellExecutor())
+        new GridEngine(run, Estimators.of("twonn"), R5, ResultStore.none(), new SameThreadCellExecutor()).valuesFirst()
                 .run(resampledOnly, new Cancellation());
+        Events plain = new Events();
+        new GridEngine(run, METRICS, R5, ResultStore.none(), new SameThreadCellExecutor()).run(plain, new Cancellation());
+        Events ordered = new Events();
+        new GridEngine(run, METRICS, R5, ResultStore.none(), new SameThreadCellExecutor()).valuesFirst().run(ordered, new Cancellation());
         assertThat(single.valued).isEmpty();
         assertThat(resampledOnly.valued).isEmpty();
+        assertThat(plain.valued).as("the command line's grid: one pass").isEmpty();
         assertThat(single.finished).hasSize(4);
         assertThat(resampledOnly.finished).hasSize(4);
+        assertThat(ordered.finished).isEqualTo(plain.finished);
     }
 }

@@ -269,7 +269,7 @@ final class BenchCommand implements Runnable {
                 };
                 GridSummary summary = new GridEngine(folder, List.of(Estimators.named(metric)),
                         MeasureParameters.defaults().withResamples(resamples).withThreads(split.threadsPerCell()), store,
-                        new PoolCellExecutor(split.workers())).firstColumn(column).run(collected, new Cancellation());
+                        new PoolCellExecutor(split.workers())).firstColumn(column).valuesFirst().run(collected, new Cancellation());
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(java.util.Locale.ROOT, "run opened %.2f s; shown: %s%n", opened, shown.describe());
                 if (resamples > 1) {

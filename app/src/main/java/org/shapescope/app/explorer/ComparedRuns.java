@@ -177,7 +177,7 @@ final class ComparedRuns {
                 }
                 CoreSplit split = CoreSplit.of(workers, GridEngine.cells(entry.run).size());
                 GridEngine engine = new GridEngine(entry.run, List.of(m), p.withThreads(split.threadsPerCell()),
-                        entry.store, new PoolCellExecutor(split.workers()));
+                        entry.store, new PoolCellExecutor(split.workers())).valuesFirst();
                 engine.run(new GridEventQueue(uiThread, batch -> apply(current, entry, batch)), cancellation);
             }
             return null;

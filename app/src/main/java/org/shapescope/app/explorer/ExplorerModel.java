@@ -601,7 +601,7 @@ public final class ExplorerModel {
         List<CellKey> cells = GridEngine.cells(columns);
         CoreSplit split = CoreSplit.of(workers, cells.size());
         GridEngine everyCell = new GridEngine(columns, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
-                store, new PoolCellExecutor(split.workers()));
+                store, new PoolCellExecutor(split.workers())).valuesFirst();
         int selected = selectedCheckpoint.get();
         GridEngine engine = selected >= 0 && selected < r.checkpoints().size()
                 && columns.checkpoint(r.checkpoints().get(selected).step()).isPresent()
