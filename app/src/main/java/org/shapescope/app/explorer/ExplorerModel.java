@@ -412,7 +412,7 @@ public final class ExplorerModel {
         selectLayer(layerIndex);
     }
 
-    /** Stops the running grid; finished cells stay (and stay cached). */
+    /** Stops the running grid; finished cells stay (and stay cached). The selected cell's projection and GRIDE curve, if waiting for the first column, are asked for. */
     public void cancelGrid() {
         releaseSideViews();
         if (gridHandle != null) {
@@ -427,6 +427,7 @@ public final class ExplorerModel {
     /** Stops everything in the background and closes the run's store. */
     public void dispose() {
         stopFollowing();
+        firstColumnPending = null; // nothing more to ask for
         cancelGrid();
         compared.clear();
         closeInBackground(store);
