@@ -42,6 +42,21 @@ public final class CellAnalyzer {
     public static Map<String, MeasureResult> analyze(float[] values, int n, int d, NextLayer next,
                                                      List<Estimator> estimators, MeasureParameters params,
                                                      BooleanSupplier cancelled) {
+        return analyze(values, n, d, next, estimators, params, Map.of(), cancelled);
+    }
+
+    /**
+     * As above, given some {@linkplain Estimator#bootstrapped bootstrapped} estimators' values on all
+     * rows already ({@code known}, by name: what this method returns for them at one resample with the
+     * same other parameters, e.g. from a first pass that showed the values before their spreads): they
+     * are not computed again, only their bootstrap replicates. The result equals that of computing
+     * everything. A known value of an estimator that is not bootstrapped is ignored (its value with
+     * R resamples is a mean over them, not the one-resample value).
+     */
+    public static Map<String, MeasureResult> analyze(float[] values, int n, int d, NextLayer next,
+                                                     List<Estimator> estimators, MeasureParameters params,
+                                                     Map<String, MeasureResult> known, BooleanSupplier cancelled) {
+        Objects.requireNonNull(known, "known");
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(estimators, "estimators");
         Objects.requireNonNull(params, "params");
@@ -59,7 +74,8 @@ public final class CellAnalyzer {
         CellInputs cell = new CellInputs(values, n, d, next, estimators, single, cancelled);
         Map<String, List<MeasureResult>> draws = new LinkedHashMap<>();
         for (Estimator estimator : estimators) {
-            MeasureResult result = estimator.compute(cell, single);
+            MeasureResult given = estimator.bootstrapped() && !resampled.contains(estimator) ? known.get(estimator.name()) : null;
+            MeasureResult result = given != null ? given : estimator.compute(cell, single);
             out.put(estimator.name(), result);
             if (resampled.contains(estimator)) {
                 draws.computeIfAbsent(estimator.name(), name -> new ArrayList<>()).add(result);

@@ -31,7 +31,7 @@ public final class CellComputation {
             LayerData layer = task.checkpoint().readLayer(task.cell().layer());
             List<Estimator> estimators = Estimators.named(task.estimators());
             Map<String, MeasureResult> results = CellAnalyzer.analyze(layer.values(), layer.tokens(), layer.hiddenSize(),
-                    nextLayer(task, estimators), estimators, task.parameters(), cancelled);
+                    nextLayer(task, estimators), estimators, task.parameters(), task.values(), cancelled);
             return new CellResult(task.cell(), results, false);
         } catch (CancellationException e) {
             throw e;

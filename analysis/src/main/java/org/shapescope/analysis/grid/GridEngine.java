@@ -19,7 +19,8 @@ import org.shapescope.analysis.store.ResultStore;
  * {@link ResultStore} holds is published first, at once; each cell's missing estimators become a
  * {@link CellTask}, handed to the {@link CellExecutor} in {@link GridSchedule} order (coarse to
  * fine). Every finished cell is stored (one small transaction) and published to the listener as
- * it completes. The engine owns no thread: {@link #run} works on the caller's, the executor
+ * it completes. In the {@linkplain #valuesFirst values-first order}, with R &gt; 1 resamples, the
+ * values of bootstrapped estimators come first, their spreads in a second pass. The engine owns no thread: {@link #run} works on the caller's, the executor
  * decides where cells are computed, and {@link Cancellation} stops both promptly with every
  * finished cell kept.
  */
@@ -30,6 +31,7 @@ public final class GridEngine {
     private final ResultStore store;
     private final CellExecutor executor;
     private final Long firstColumn;
+    private final boolean valuesFirst;
 
     /**
      * @param store    where results are kept between runs ({@link ResultStore#none()} for nowhere)
@@ -46,15 +48,17 @@ public final class GridEngine {
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.firstColumn = null;
+        this.valuesFirst = false;
     }
 
-    private GridEngine(GridEngine other, Long firstColumn) {
+    private GridEngine(GridEngine other, Long firstColumn, boolean valuesFirst) {
         this.run = other.run;
         this.estimators = other.estimators;
         this.parameters = other.parameters;
         this.store = other.store;
         this.executor = other.executor;
         this.firstColumn = firstColumn;
+        this.valuesFirst = valuesFirst;
     }
 
     /**
@@ -62,7 +66,17 @@ public final class GridEngine {
      * user is looking at), then the rest coarse to fine.
      */
     public GridEngine firstColumn(long step) {
-        return new GridEngine(this, step);
+        return new GridEngine(this, step, valuesFirst);
+    }
+
+    /**
+     * This engine in the values-first order (for a screen: every value at once, the error bars
+     * after): with R &gt; 1, the bootstrapped estimators' values of every cell are computed and
+     * published before any spread ({@link #spreadsAfterValues}). The results are the same as without;
+     * the second pass reads each layer again.
+     */
+    public GridEngine valuesFirst() {
+        return new GridEngine(this, firstColumn, true);
     }
 
     /** The cells of the run in computing order. */
@@ -152,7 +166,8 @@ public final class GridEngine {
                 partly.put(cell, stored);
                 tasks.add(new CellTask(cell, run.checkpoint(cell.step()).orElseThrow().source(), missing, parameters));
             }
-            executor.execute(tasks, new CellExecutor.Sink() {
+            List<CellTask> last = valuesFirst ? spreadsAfterValues(tasks, partly, listener, failed, cancellation) : tasks;
+            executor.execute(last, new CellExecutor.Sink() {
                 @Override
                 public void started(CellTask task) {
                     listener.cellStarted(task.cell());
@@ -176,6 +191,73 @@ public final class GridEngine {
             listener.gridEnded(summary);
         }
         return summary;
+    }
+
+    /**
+     * The values-first order, with R &gt; 1 resamples: a {@linkplain Estimator#bootstrapped bootstrapped}
+     * estimator's value is its value on all rows, the same as at R = 1, and only its spread needs the R
+     * replicates. So every cell's such values are computed first (one resample, in {@link #cells}
+     * order, not stored) and published through {@link GridListener#cellValued}; the returned tasks
+     * then compute the spreads (and every other missing estimator) given those values, so nothing is
+     * computed twice and each final result is the one a single pass gives (the first pass holds every
+     * bootstrapped estimator, so λ₁ is had the same way, by Lanczos or from the whole spectrum, in both
+     * orders). A cell that failed in the first pass is not tried again. With R = 1, or no bootstrapped estimator, {@code tasks} as they are.
+     */
+    private List<CellTask> spreadsAfterValues(List<CellTask> tasks, Map<CellKey, Map<String, MeasureResult>> partly,
+                                       GridListener listener, AtomicInteger failed, Cancellation cancellation)
+            throws InterruptedException {
+        java.util.Set<String> first = new java.util.HashSet<>();
+        for (Estimator estimator : estimators) {
+            if (parameters.resamples() > 1 && estimator.bootstrapped() && !estimator.resampled(parameters)) {
+                first.add(estimator.name());
+            }
+        }
+        // a later estimator asking for the whole centred spectrum would change how the first pass's λ₁ is had
+        if (estimators.stream().anyMatch(e -> !first.contains(e.name()) && e.needs().contains(Estimator.CellInput.CENTRED_SPECTRUM))) {
+            return tasks;
+        }
+        MeasureParameters single = parameters.withResamples(1);
+        List<CellTask> firstPass = new ArrayList<>();
+        for (CellTask task : tasks) {
+            List<String> names = task.estimators().stream().filter(first::contains).toList();
+            if (!names.isEmpty()) {
+                firstPass.add(new CellTask(task.cell(), task.checkpoint(), names, single));
+            }
+        }
+        if (firstPass.isEmpty()) {
+            return tasks;
+        }
+        Map<CellKey, Map<String, MeasureResult>> values = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<CellKey> failedCells = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        executor.execute(firstPass, new CellExecutor.Sink() {
+            @Override
+            public void started(CellTask task) {
+                listener.cellStarted(task.cell());
+            }
+
+            @Override
+            public void finished(CellTask task, CellOutcome outcome) {
+                if (outcome instanceof CellResult result) {
+                    values.put(task.cell(), result.measures());
+                    listener.cellValued(new CellResult(task.cell(), inColumnOrder(partly.get(task.cell()), result), false));
+                } else if (outcome instanceof CellFailure failure) {
+                    failedCells.add(task.cell());
+                    failed.incrementAndGet();
+                    listener.cellFailed(failure);
+                }
+            }
+        }, cancellation);
+        if (cancellation.isCancelled()) {
+            return List.of();
+        }
+        List<CellTask> spreads = new ArrayList<>();
+        for (CellTask task : tasks) {
+            if (!failedCells.contains(task.cell())) {
+                spreads.add(new CellTask(task.cell(), task.checkpoint(), task.estimators(), task.parameters(),
+                        values.getOrDefault(task.cell(), Map.of())));
+            }
+        }
+        return spreads;
     }
 
     /** Stores a computed cell's results under each estimator's key. */

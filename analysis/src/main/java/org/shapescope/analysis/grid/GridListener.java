@@ -9,6 +9,15 @@ public interface GridListener {
     default void cellStarted(CellKey cell) {
     }
 
+    /**
+     * A cell's values are known, their spreads are not yet: the first pass of the values-first order
+     * ({@link GridEngine#valuesFirst}), with measures that hold each value exactly as it will be final and a
+     * NaN spread. The same cell's {@link #cellFinished} follows with the same values and their spreads
+     * (or its {@link #cellFailed}). Not called for cached cells.
+     */
+    default void cellValued(CellResult values) {
+    }
+
     /** A cell is done, computed or from the cache. */
     void cellFinished(CellResult result);
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.shapescope.analysis.format.ArrowCheckpointFormat;
@@ -85,10 +86,17 @@ public final class RunFolder {
         if (!storage.isDirectory(folder)) {
             throw new RunFolderException(folder, "is not a folder (a run is a folder of Arrow checkpoint files)");
         }
-        List<Problem> problems = new ArrayList<>();
         String fallbackName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-        RunMetadata metadata = readMetadata(storage, folder, fallbackName, problems);
-        LossCurve loss = readLoss(storage, folder, problems);
+        // run.json and loss.csv are read beside the checkpoints (a JSON parser's first use costs ~0.3 s on a cold JVM)
+        List<Problem> fileProblems = new ArrayList<>();
+        FutureTask<SideFiles> sideFiles = new FutureTask<>(() -> {
+            List<Problem> found = new ArrayList<>();
+            RunMetadata metadata = readMetadata(storage, folder, fallbackName, found);
+            return new SideFiles(metadata, readLoss(storage, folder, found), found);
+        });
+        Thread reader = new Thread(sideFiles, "shapescope-run-files");
+        reader.setDaemon(true);
+        reader.start();
         List<Path> files = listCheckpointEntries(storage, folder);
         if (files.isEmpty()) {
             throw new RunFolderException(folder, "is not a run folder: no checkpoints in it or in its checkpoints/ subfolder ("
@@ -96,13 +104,40 @@ public final class RunFolder {
         }
         List<Checkpoint> opened = new ArrayList<>();
         for (Path file : files) {
-            openEntry(storage, file, layouts, problems).ifPresent(opened::add);
+            openEntry(storage, file, layouts, fileProblems).ifPresent(opened::add);
         }
+        SideFiles side = sideFilesOf(sideFiles);
+        RunMetadata metadata = side.metadata();
+        LossCurve loss = side.loss();
+        List<Problem> problems = new ArrayList<>(side.problems());
+        problems.addAll(fileProblems);
         List<Checkpoint> usable = dropDuplicateSteps(opened, problems);
         usable = dropOtherHiddenSizes(usable, problems);
         reportMissingLayers(usable, problems);
         usable.sort(Comparator.comparingLong(Checkpoint::step));
         return new RunFolder(folder, metadata, loss, usable, problems);
+    }
+
+    /** What run.json and loss.csv hold (loss null when absent) and what was wrong with them. */
+    private record SideFiles(RunMetadata metadata, LossCurve loss, List<Problem> problems) {
+    }
+
+    /** The reader's {@link SideFiles}, waiting for it. */
+    private static SideFiles sideFilesOf(FutureTask<SideFiles> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while opening the run");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

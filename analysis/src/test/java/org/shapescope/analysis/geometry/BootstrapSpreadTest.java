@@ -107,4 +107,24 @@ class BootstrapSpreadTest {
         }
         assertThat(Resamples.bootstrapRows(x, 3, 2, 7)).containsExactly(drawn);
     }
+
+    @Test
+    void knownValuesAreTakenForBootstrappedEstimatorsOnlyAndGiveTheSameResult() {
+        int n = 600;
+        float[] x = gaussian(n, 14);
+        List<Estimator> metrics = Estimators.of("anisotropy", "pca_dim", "twonn");
+        MeasureParameters r5 = MeasureParameters.defaults().withNeighbourTokens(300).withResamples(5);
+        Map<String, MeasureResult> onePass = CellAnalyzer.analyze(x, n, LAMBDA.length, metrics, r5, () -> false);
+        Map<String, MeasureResult> values = CellAnalyzer.analyze(x, n, LAMBDA.length, Estimators.of("anisotropy", "pca_dim"),
+                r5.withResamples(1), () -> false);
+        Map<String, MeasureResult> given = CellAnalyzer.analyze(x, n, LAMBDA.length, null, metrics, r5, values, () -> false);
+        assertThat(given).isEqualTo(onePass);
+        // a given value is used as it is (not recomputed), and a resampled estimator's is ignored (its R = 5 value is a mean)
+        MeasureResult planted = new MeasureResult(0.123, n, 0, "");
+        Map<String, MeasureResult> plantedOnes = Map.of("anisotropy", planted, "twonn", planted);
+        Map<String, MeasureResult> withPlanted = CellAnalyzer.analyze(x, n, LAMBDA.length, null, metrics, r5, plantedOnes, () -> false);
+        assertThat(withPlanted.get("anisotropy").value()).isEqualTo(0.123);
+        assertThat(withPlanted.get("anisotropy").spread()).isEqualTo(onePass.get("anisotropy").spread());
+        assertThat(withPlanted.get("twonn")).isEqualTo(onePass.get("twonn"));
+    }
 }

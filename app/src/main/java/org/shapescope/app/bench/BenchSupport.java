@@ -49,4 +49,13 @@ public final class BenchSupport {
     public static long maxHeapBytes() {
         return Runtime.getRuntime().maxMemory();
     }
+
+    /** Deletes a folder and what it holds (a benchmark's temporary store); what cannot be deleted stays. */
+    public static void deleteRecursively(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.walk(folder)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(entry);
+            }
+        }
+    }
 }

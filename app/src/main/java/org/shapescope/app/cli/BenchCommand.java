@@ -179,56 +179,111 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "first-cells", mixinStandardHelpOptions = true,
-            description = "Opens an uncached run as the desktop app does (the selected, last checkpoint's column first, the "
-                    + "machine's cores split by CoreSplit, no store) and reports when the first cell, the whole column and "
-                    + "the whole grid were done, counted from opening the run folder.")
+            description = "Opens an uncached run as the desktop app does (its result store opened beside the listing, fresh in a "
+                    + "temporary folder; the selected, last checkpoint's column first; the machine's cores split by CoreSplit; "
+                    + "with R > 1 the values of every cell before their spreads) and reports, counted from opening the run "
+                    + "folder, when the first cell, the whole column and the whole grid were shown, and with R > 1 when "
+                    + "their spreads were.")
     static final class FirstCells implements Callable<Integer> {
         @Parameters(paramLabel = "RUN")
         Path run;
         @Option(names = "--metric", defaultValue = "anisotropy")
         String metric;
-        @Option(names = "--resamples", defaultValue = "1", paramLabel = "R",
-                description = "R of the estimate (the desktop app's default is " + org.shapescope.app.explorer.ExplorerModel.DEFAULT_RESAMPLES
-                        + ": the spread over R resamples costs R more estimates per cell); default: ${DEFAULT-VALUE}")
+        @Option(names = "--resamples", defaultValue = "" + org.shapescope.app.explorer.ExplorerModel.DEFAULT_RESAMPLES, paramLabel = "R",
+                description = "R of the estimate; default: ${DEFAULT-VALUE}, the desktop app's (a bootstrapped metric shows its "
+                        + "value at once and gets its spread over R replicates in a second pass)")
         int resamples;
+        @Option(names = "--no-store", description = "open no result store (as this benchmark did before the app opened it beside the listing)")
+        boolean noStore;
         @Spec
         CommandSpec spec;
 
+        /** When (seconds from opening) the first cell, the selected column and the whole grid were reached. */
+        private static final class Marks {
+            private final long start;
+            private final long column;
+            private final int columnCells;
+            private final int cells;
+            private final java.util.Set<org.shapescope.analysis.grid.CellKey> seen = new java.util.HashSet<>();
+            private double first = Double.NaN;
+            private double columnDone = Double.NaN;
+            private double all = Double.NaN;
+
+            Marks(long start, long column, int columnCells, int cells) {
+                this.start = start;
+                this.column = column;
+                this.columnCells = columnCells;
+                this.cells = cells;
+            }
+
+            synchronized void reached(org.shapescope.analysis.grid.CellKey cell) {
+                double now = (System.nanoTime() - start) / 1e9;
+                if (!seen.add(cell)) {
+                    return;
+                }
+                if (Double.isNaN(first)) {
+                    first = now;
+                }
+                if (seen.stream().filter(c -> c.step() == column).count() == columnCells && Double.isNaN(columnDone)) {
+                    columnDone = now;
+                }
+                if (seen.size() == cells) {
+                    all = now;
+                }
+            }
+
+            String describe() {
+                return String.format(java.util.Locale.ROOT, "first cell %.2f s; column (%d cells) %.2f s; all %d cells %.2f s",
+                        first, columnCells, columnDone, cells, all);
+            }
+        }
+
         @Override
         public Integer call() throws Exception {
+            Path storeFolder = noStore ? null : Files.createTempDirectory("shapescope-first-cells");
             long start = System.nanoTime();
-            RunFolder folder = RunFolder.open(run);
+            org.shapescope.analysis.store.OpeningResultStore opening = noStore ? null : org.shapescope.analysis.store.OpeningResultStore
+                    .start(() -> org.shapescope.analysis.store.SqliteResultStore.at(storeFolder.resolve("results.sqlite")));
+            RunFolder folder = RunFolder.open(run, noStore ? ResultStore.none() : opening);
+            ResultStore store = noStore ? ResultStore.none() : opening.store();
             double opened = (System.nanoTime() - start) / 1e9;
-            var cells = GridEngine.cells(folder);
-            org.shapescope.analysis.grid.CoreSplit split = org.shapescope.analysis.grid.CoreSplit.ofMachine(cells.size());
-            long column = folder.steps()[folder.steps().length - 1];
-            int columnCells = (int) cells.stream().filter(c -> c.step() == column).count();
-            double[] first = {Double.NaN};
-            double[] columnDone = {Double.NaN};
-            java.util.concurrent.atomic.AtomicInteger inColumn = new java.util.concurrent.atomic.AtomicInteger();
-            CollectingListener collected = new CollectingListener() {
-                @Override
-                public void cellFinished(org.shapescope.analysis.grid.CellResult result) {
-                    double now = (System.nanoTime() - start) / 1e9;
-                    synchronized (first) {
-                        if (Double.isNaN(first[0])) {
-                            first[0] = now;
-                        }
-                        if (result.cell().step() == column && inColumn.incrementAndGet() == columnCells) {
-                            columnDone[0] = now;
-                        }
+            try {
+                var cells = GridEngine.cells(folder);
+                org.shapescope.analysis.grid.CoreSplit split = org.shapescope.analysis.grid.CoreSplit.ofMachine(cells.size());
+                long column = folder.steps()[folder.steps().length - 1];
+                int columnCells = (int) cells.stream().filter(c -> c.step() == column).count();
+                Marks shown = new Marks(start, column, columnCells, cells.size());
+                Marks done = new Marks(start, column, columnCells, cells.size());
+                CollectingListener collected = new CollectingListener() {
+                    @Override
+                    public void cellValued(org.shapescope.analysis.grid.CellResult values) {
+                        shown.reached(values.cell());
                     }
-                    super.cellFinished(result);
+
+                    @Override
+                    public void cellFinished(org.shapescope.analysis.grid.CellResult result) {
+                        shown.reached(result.cell());
+                        done.reached(result.cell());
+                        super.cellFinished(result);
+                    }
+                };
+                GridSummary summary = new GridEngine(folder, List.of(Estimators.named(metric)),
+                        MeasureParameters.defaults().withResamples(resamples).withThreads(split.threadsPerCell()), store,
+                        new PoolCellExecutor(split.workers())).firstColumn(column).valuesFirst().run(collected, new Cancellation());
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(java.util.Locale.ROOT, "run opened %.2f s; shown: %s%n", opened, shown.describe());
+                if (resamples > 1) {
+                    out.printf("with spreads: %s%n", done.describe());
                 }
-            };
-            GridSummary summary = new GridEngine(folder, List.of(Estimators.named(metric)),
-                    MeasureParameters.defaults().withResamples(resamples).withThreads(split.threadsPerCell()), ResultStore.none(),
-                    new PoolCellExecutor(split.workers())).firstColumn(column).run(collected, new Cancellation());
-            double all = (System.nanoTime() - start) / 1e9;
-            spec.commandLine().getOut().printf("run opened %.2f s; first cell %.2f s; column of step %d (%d cells) %.2f s; "
-                    + "all %d cells %.2f s  (%s, R %d, workers %d x threads %d, d %d)%n", opened, first[0], column, columnCells,
-                    columnDone[0], summary.computed(), all, metric, resamples, split.workers(), split.threadsPerCell(), folder.hiddenSize());
-            return summary.failed() == 0 ? 0 : 1;
+                out.printf("(%s, R %d, workers %d x threads %d, d %d, %s)%n", metric, resamples, split.workers(), split.threadsPerCell(),
+                        folder.hiddenSize(), noStore ? "no store" : "fresh store");
+                return summary.failed() == 0 ? 0 : 1;
+            } finally {
+                store.close();
+                if (storeFolder != null) {
+                    BenchSupport.deleteRecursively(storeFolder);
+                }
+            }
         }
     }
 }

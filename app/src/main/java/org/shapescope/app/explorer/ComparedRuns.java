@@ -177,7 +177,7 @@ final class ComparedRuns {
                 }
                 CoreSplit split = CoreSplit.of(workers, GridEngine.cells(entry.run).size());
                 GridEngine engine = new GridEngine(entry.run, List.of(m), p.withThreads(split.threadsPerCell()),
-                        entry.store, new PoolCellExecutor(split.workers()));
+                        entry.store, new PoolCellExecutor(split.workers())).valuesFirst();
                 engine.run(new GridEventQueue(uiThread, batch -> apply(current, entry, batch)), cancellation);
             }
             return null;
@@ -195,7 +195,9 @@ final class ComparedRuns {
         }
         List<CellResult> finished = new ArrayList<>();
         for (GridEvent event : batch) {
-            if (event instanceof GridEvent.Finished done) {
+            if (event instanceof GridEvent.Valued valued) {
+                finished.add(valued.values()); // final values, spreads still to come
+            } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 entry.results.put(done.result().cell(), done.result());
             } else if (event instanceof GridEvent.Failed failed) {

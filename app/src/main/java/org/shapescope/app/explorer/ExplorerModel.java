@@ -28,6 +28,7 @@ import org.shapescope.analysis.grid.Cancellation;
 import org.shapescope.analysis.grid.CoreSplit;
 import org.shapescope.analysis.grid.PoolCellExecutor;
 import org.shapescope.analysis.grid.SameThreadCellExecutor;
+import org.shapescope.analysis.store.OpeningResultStore;
 import org.shapescope.analysis.store.ResultStore;
 import org.shapescope.analysis.grid.CellKey;
 import org.shapescope.analysis.grid.CellResult;
@@ -119,6 +120,15 @@ public final class ExplorerModel {
     private CellKey projectionLoading;
     private CellKey grideLoading;
     private String currentCell = "";
+    /** The running grid publishes values before their spreads (R > 1, a bootstrapped metric). */
+    private boolean valuesFirst;
+    /**
+     * The step whose column a newly opened run computes first; until every cell of it is shown, the
+     * selected cell's projection and GRIDE curve wait (computed at once they would take the cores
+     * from the first cells). Null: nothing waits.
+     */
+    private Long firstColumnPending;
+    private final java.util.Set<CellKey> firstColumnShown = new java.util.HashSet<>();
     private Duration followSettle;
     private RunWatch watch;
     private final ComparedRuns compared;
@@ -313,18 +323,25 @@ public final class ExplorerModel {
     public void open(Path folder) {
         int generation = ++runGeneration;
         stopFollowing();
+        firstColumnPending = null;
         cancelGrid();
         compared.clear();
         status.set("Opening " + folder + " …");
         Estimator shown = metric.get();
         MeasureParameters asked = parameters.get();
         executor.execute("Open " + folder, () -> {
-            ResultStore opened = stores.apply(folder.toAbsolutePath().normalize());
+            // the store opens on its own thread while the folder is listed; the layouts wait for it
+            OpeningResultStore opening = OpeningResultStore.start(() -> stores.apply(folder.toAbsolutePath().normalize()));
             try {
-                RunFolder read = RunFolder.open(folder, opened);
+                RunFolder read = RunFolder.open(folder, opening);
+                ResultStore opened = opening.store();
                 return new OpenedRun(read, opened, onlySingleEstimatesStored(read, opened, shown, asked));
             } catch (RuntimeException | java.io.IOException e) {
-                opened.close();
+                try {
+                    opening.close();
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             }
         }, opened -> {
@@ -395,8 +412,9 @@ public final class ExplorerModel {
         selectLayer(layerIndex);
     }
 
-    /** Stops the running grid; finished cells stay (and stay cached). */
+    /** Stops the running grid; finished cells stay (and stay cached). The selected cell's projection and GRIDE curve, if waiting for the first column, are asked for. */
     public void cancelGrid() {
+        releaseSideViews();
         if (gridHandle != null) {
             gridHandle.cancel();
             gridHandle = null;
@@ -409,6 +427,7 @@ public final class ExplorerModel {
     /** Stops everything in the background and closes the run's store. */
     public void dispose() {
         stopFollowing();
+        firstColumnPending = null; // nothing more to ask for
         cancelGrid();
         compared.clear();
         closeInBackground(store);
@@ -483,18 +502,25 @@ public final class ExplorerModel {
         store.warnings().forEach(warning -> notice(null, warning));
         loss.set(r.loss().map(MetricGrids::loss).orElse(null));
         projection.set(null);
+        grideCurve.set(null);
         if (opened.singleEstimates() && parameters.get().resamples() > 1) {
             parameters.set(parameters.get().withResamples(1));
             notice(r.directory(), "the store holds single estimates of " + metric.get().name()
                     + " for this run (Resamples 1, as analyze and the cluster job write them): shown without recomputing;"
                     + " raise Resamples for error bars");
         }
+        firstColumnPending = r.checkpoints().isEmpty() ? null : r.checkpoints().get(r.checkpoints().size() - 1).step();
+        firstColumnShown.clear();
         run.set(r);
         selectedCheckpoint.set(r.checkpoints().isEmpty() ? -1 : r.checkpoints().size() - 1);
         selectedLayer.set(r.layers().isEmpty() ? -1 : r.layers().size() - 1);
         restartGrid();
-        requestProjection();
-        requestGrideCurve();
+        if (r.checkpoints().isEmpty()) {
+            requestProjection();
+            requestGrideCurve();
+        } else if (gridHandle == null) {
+            releaseSideViews(); // the grid has ended already (it runs on this thread in tests)
+        }
         if (followSettle != null) {
             int generation = runGeneration;
             watch = RunWatch.start(r, store, followSettle, uiThread, changes -> grow(generation, changes),
@@ -558,6 +584,8 @@ public final class ExplorerModel {
         ++gridGeneration;
         results.clear();
         currentCell = "";
+        valuesFirst = false;
+        firstColumnShown.clear();
         grid.set(MetricGrids.empty(r, metric.get(), parameters.get()));
         if (r.checkpoints().isEmpty()) {
             gridHandle = null;
@@ -574,7 +602,7 @@ public final class ExplorerModel {
         List<CellKey> cells = GridEngine.cells(columns);
         CoreSplit split = CoreSplit.of(workers, cells.size());
         GridEngine everyCell = new GridEngine(columns, List.of(metric.get()), parameters.get().withThreads(split.threadsPerCell()),
-                store, new PoolCellExecutor(split.workers()));
+                store, new PoolCellExecutor(split.workers())).valuesFirst();
         int selected = selectedCheckpoint.get();
         GridEngine engine = selected >= 0 && selected < r.checkpoints().size()
                 && columns.checkpoint(r.checkpoints().get(selected).step()).isPresent()
@@ -590,6 +618,7 @@ public final class ExplorerModel {
         }, failure -> {
             if (generation == gridGeneration) {
                 gridRunning.set(false);
+                releaseSideViews();
                 notice(r.directory(), "grid stopped: " + oneLine(failure));
             }
         });
@@ -600,19 +629,28 @@ public final class ExplorerModel {
             return;
         }
         List<CellResult> finished = new ArrayList<>();
+        boolean gridEnded = false;
         for (GridEvent event : batch) {
             if (event instanceof GridEvent.Started started) {
                 currentCell = started.cell().toString();
+            } else if (event instanceof GridEvent.Valued valued) {
+                // the value as it will be final, its spread still NaN (error bars and tooltips show none yet)
+                finished.add(valued.values());
+                valuesFirst = true;
+                firstColumnShown.add(valued.values().cell());
             } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 results.put(done.result().cell(), done.result());
+                firstColumnShown.add(done.result().cell());
             } else if (event instanceof GridEvent.Failed failed) {
+                firstColumnShown.add(failed.failure().cell());
                 cellsDone.set(cellsDone.get() + 1);
                 notice(failed.failure().file(), failed.failure().cell() + ": " + failed.failure().reason());
             } else if (event instanceof GridEvent.Ended ended) {
                 gridRunning.set(false);
                 gridHandle = null;
                 currentCell = "";
+                gridEnded = true;
                 var s = ended.summary();
                 status.set(String.format("%s: %d cells (%d computed, %d from cache, %d failed) in %.1f s",
                         s.cancelled() ? "Cancelled" : "Done", s.cells(), s.computed(), s.fromCache(), s.failed(),
@@ -620,15 +658,37 @@ public final class ExplorerModel {
             }
         }
         if (!finished.isEmpty()) {
-            cellsDone.set(cellsDone.get() + finished.size());
+            cellsDone.set(cellsDone.get() + (int) batch.stream().filter(e -> e instanceof GridEvent.Finished).count());
             grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
         }
+        if (firstColumnPending != null) {
+            RunFolder r = run.get();
+            long step = firstColumnPending;
+            int cells = r == null ? 0 : r.checkpoint(step).map(c -> c.tokensPerLayer().size()).orElse(0);
+            if (gridEnded || firstColumnShown.stream().filter(c -> c.step() == step).count() >= cells) {
+                releaseSideViews();
+            }
+        }
         if (gridRunning.get()) {
-            status.set("Computing " + metric.get().name() + (currentCell.isEmpty() ? "" : " · " + currentCell));
+            status.set("Computing " + metric.get().name() + (valuesFirst ? " (values first, then ± spreads)" : "")
+                    + (currentCell.isEmpty() ? "" : " · " + currentCell));
         }
     }
 
+    /** The first column of a newly opened run is all shown (or its grid has stopped): the projection and GRIDE curve follow. */
+    private void releaseSideViews() {
+        if (firstColumnPending == null) {
+            return;
+        }
+        firstColumnPending = null;
+        requestProjection();
+        requestGrideCurve();
+    }
+
     private void requestProjection() {
+        if (firstColumnPending != null) {
+            return; // asked again when the first column is shown
+        }
         RunFolder r = run.get();
         CellKey cell = selectedCell();
         if (r == null || cell == null) {
@@ -726,6 +786,9 @@ public final class ExplorerModel {
     }
 
     private void requestGrideCurve() {
+        if (firstColumnPending != null) {
+            return; // asked again when the first column is shown
+        }
         RunFolder r = run.get();
         CellKey cell = selectedCell();
         if (r == null || cell == null) {

@@ -10,6 +10,10 @@ sealed interface GridEvent {
     record Started(CellKey cell) implements GridEvent {
     }
 
+    /** A cell's values before their spreads ({@link org.shapescope.analysis.grid.GridListener#cellValued}). */
+    record Valued(CellResult values) implements GridEvent {
+    }
+
     record Finished(CellResult result) implements GridEvent {
     }
 

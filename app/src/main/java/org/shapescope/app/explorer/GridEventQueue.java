@@ -40,6 +40,11 @@ final class GridEventQueue implements GridListener {
     }
 
     @Override
+    public void cellValued(CellResult values) {
+        offer(new GridEvent.Valued(values));
+    }
+
+    @Override
     public void cellFinished(CellResult result) {
         offer(new GridEvent.Finished(result));
     }
