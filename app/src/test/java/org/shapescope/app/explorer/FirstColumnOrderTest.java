@@ -87,7 +87,11 @@ class FirstColumnOrderTest {
         // one grid worker and grid batches applied as they come: every published step is seen
         ExplorerModel model = new ExplorerModel(tasks, Runnable::run, folder -> ResultStore.none(), 1);
         List<MetricGrid> shown = new ArrayList<>();
-        model.gridProperty().addListener((o, before, grid) -> shown.add(grid));
+        List<int[]> counts = new ArrayList<>(); // {values shown, cells done} at each grid shown
+        model.gridProperty().addListener((o, before, grid) -> {
+            shown.add(grid);
+            counts.add(new int[] {model.cellsValuedProperty().get(), model.cellsDoneProperty().get()});
+        });
         assertThat(model.getParameters().resamples()).isEqualTo(ExplorerModel.DEFAULT_RESAMPLES);
 
         model.open(run);
@@ -103,6 +107,10 @@ class FirstColumnOrderTest {
         int allValued = indexOf(shown, g -> computed(g) == cells);
         int firstSpread = indexOf(shown, MetricGrid::hasAnySpread);
         assertThat(allValued).as("every value is shown before any spread").isLessThan(firstSpread);
+        // the status bar's counts: every value shown while no cell is done, then both complete
+        assertThat(counts.get(allValued)).containsExactly(cells, 0);
+        assertThat(model.cellsValuedProperty().get()).isEqualTo(cells);
+        assertThat(model.cellsDoneProperty().get()).isEqualTo(cells);
         for (int c = 0; c < last.stepCount(); c++) {
             for (int l = 0; l < last.layerCount(); l++) {
                 int step = c;
