@@ -131,7 +131,16 @@ class RenderCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
-            // the stripper may split glyph runs: compare without white space
+            // the stripper may split glyph runs: compare without white space. At column width the
+            // full label "TwoNN intrinsic dimension, layer 2" is longer than the plot is high
+            // (it was cut off at the top): the metric's id is drawn instead
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("twonn,layer2")
+                    .doesNotContain("TwoNNintrinsicdimension");
+        }
+        Path page = dir.resolve("trajectory-page.pdf");
+        assertThat(CliRunner.run("render", run.toString(), "--view", "trajectory", "--metric", "twonn", "--layer", "2",
+                "--size", "page", "--out", page.toString()).exitCode()).isZero();
+        try (PDDocument pdf = Loader.loadPDF(page.toFile())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("TwoNNintrinsicdimension,layer2");
         }
     }

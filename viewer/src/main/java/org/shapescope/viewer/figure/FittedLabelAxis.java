@@ -7,9 +7,9 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.ui.RectangleEdge;
 
 /**
- * A value axis whose label falls back to a shorter one when it is longer than the side of the
- * data area it runs along: "anisotropy (share of variance on PC1)" does not fit the height of a
- * column-wide figure, "anisotropy" does. Decided when drawn, with the label font's real width,
+ * A value axis whose label falls back to a shorter one when it would run out of the plot area:
+ * "anisotropy (share of variance on PC1)" does not fit the height of a column-wide figure,
+ * "anisotropy" does. Decided when drawn, with the label font's real width,
  * so the same figure keeps its full label where there is room (a page-wide export, the screen).
  */
 final class FittedLabelAxis extends NumberAxis {
@@ -21,13 +21,16 @@ final class FittedLabelAxis extends NumberAxis {
         this.shortLabel = shortLabel;
     }
 
-    /** The label drawn along {@code dataArea}'s side at {@code edge}: the full one when it fits. */
-    String labelFor(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+    /**
+     * The label drawn beside {@code dataArea} at {@code edge}: the full one when it is no longer
+     * than {@code plotArea}'s side along that edge, else the short one.
+     */
+    String labelFor(Graphics2D g2, Rectangle2D plotArea, Rectangle2D dataArea, RectangleEdge edge) {
         String label = getLabel();
         if (label == null || shortLabel == null || label.equals(shortLabel)) {
             return label;
         }
-        double room = RectangleEdge.isLeftOrRight(edge) ? dataArea.getHeight() : dataArea.getWidth();
+        double room = RectangleEdge.isLeftOrRight(edge) ? plotArea.getHeight() : plotArea.getWidth();
         double width = getLabelFont().getStringBounds(label, g2.getFontRenderContext()).getWidth();
         return width <= room ? label : shortLabel;
     }
@@ -35,7 +38,7 @@ final class FittedLabelAxis extends NumberAxis {
     @Override
     protected AxisState drawLabel(String label, Graphics2D g2, Rectangle2D plotArea, Rectangle2D dataArea,
             RectangleEdge edge, AxisState state) {
-        return super.drawLabel(label == null ? null : labelFor(g2, dataArea, edge), g2, plotArea, dataArea, edge, state);
+        return super.drawLabel(label == null ? null : labelFor(g2, plotArea, dataArea, edge), g2, plotArea, dataArea, edge, state);
     }
 
     @Override

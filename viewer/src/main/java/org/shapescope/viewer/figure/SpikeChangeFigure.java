@@ -50,10 +50,10 @@ public final class SpikeChangeFigure {
     public JFreeChart build() {
         NumberAxis xAxis = style.axis(new NumberAxis("layer"), "layer");
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        // "z" and the metric's id, not its long axis label: a longer label does not fit the height
-        // of a column-wide figure or of the explorer's loss-spikes pane (the title says what z is)
-        String yLabel = "z (" + changes.metric() + ")";
-        NumberAxis yAxis = style.axis(new NumberAxis(yLabel), yLabel);
+        // the metric's id, not its long axis label: a longer label does not fit the height of a
+        // column-wide figure; in the explorer's small loss-spikes pane even this falls back to "z-score"
+        String yLabel = "z-score (" + changes.metric() + ")";
+        NumberAxis yAxis = style.axis(new FittedLabelAxis(yLabel, "z-score"), yLabel);
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDrawSeriesLineAsPath(true);

@@ -18,10 +18,14 @@ class FittedLabelAxisTest {
         Graphics2D g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
             double full = axis.getLabelFont().getStringBounds(axis.getLabel(), g2.getFontRenderContext()).getWidth();
-            // a left axis runs along the data area's height, a bottom one along its width
-            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 50, full + 1), RectangleEdge.LEFT)).isEqualTo(axis.getLabel());
-            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 1000, full - 1), RectangleEdge.LEFT)).isEqualTo("anisotropy");
-            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, full - 1, 1000), RectangleEdge.BOTTOM)).isEqualTo("anisotropy");
+            // a left axis's label runs along the plot area's height, a bottom one along its width
+            Rectangle2D data = new Rectangle2D.Double(40, 0, 100, 50);
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 1000, full + 1), data, RectangleEdge.LEFT))
+                    .isEqualTo(axis.getLabel());
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, 1000, full - 1), data, RectangleEdge.LEFT))
+                    .isEqualTo("anisotropy");
+            assertThat(axis.labelFor(g2, new Rectangle2D.Double(0, 0, full - 1, 1000), data, RectangleEdge.BOTTOM))
+                    .isEqualTo("anisotropy");
         } finally {
             g2.dispose();
         }
