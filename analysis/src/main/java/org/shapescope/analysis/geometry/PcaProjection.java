@@ -10,7 +10,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Principal-component projection of a cloud for a scatter view: the coordinates of every token
  * on the top principal directions of the column-centred finite rows, and the explained-variance
  * ratios λᵢ/Σλ. With X_c = UΣVᵀ the coordinates are X_c·V_k = U_k·Σ_k; they come from the
- * eigenvectors of the smaller of the d × d scatter and the n × n Gram matrix. Each component's
+ * eigenvectors of the smaller of the d × d scatter and the n × n Gram matrix: on the native path
+ * LAPACK {@code dsyevr} computes only the top {@link #SPECTRUM_LENGTH} pairs (Σλ is then the
+ * trace), else EJML decomposes the whole matrix (Σλ over the clipped λ ≥ 0). Each component's
  * sign is fixed so that its coordinate of largest magnitude is positive. Rows with NaN/Inf get
  * NaN coordinates and take no part in the fit.
  *
@@ -25,6 +27,11 @@ public record PcaProjection(int components, double[] coordinates, double[] expla
 
     /** The top {@code components} principal coordinates of the n × d cloud {@code values}. */
     public static PcaProjection compute(float[] values, int n, int d, int components) {
+        return compute(values, n, d, components, NativeLapack.orNull());
+    }
+
+    /** {@link #compute(float[], int, int, int)} with the given native LAPACK, or EJML when it is null. */
+    static PcaProjection compute(float[] values, int n, int d, int components, dev.ludovic.netlib.lapack.LAPACK lapack) {
         if ((long) n * d != values.length || components < 1) {
             throw new IllegalArgumentException("values hold " + values.length + " numbers, expected "
                     + n + " x " + d + "; components " + components);
@@ -48,31 +55,49 @@ public record PcaProjection(int components, double[] coordinates, double[] expla
         boolean scatter = d <= rows;
         int m = scatter ? d : rows;
         double[] g = ScatterMatrix.of(xc, rows, d, 1, never, NativeBlas.orNull());
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-        if (!eig.decompose(DMatrixRMaj.wrap(m, m, g))) {
-            throw new ArithmeticException("symmetric eigen-decomposition did not converge (" + m + " x " + m + ")");
-        }
-        Integer[] order = new Integer[m];
-        double total = 0;
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-            total += Math.max(0, eig.getEigenvalue(i).getReal());
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).getReal(), eig.getEigenvalue(a).getReal()));
         int k = Math.min(components, m);
+        int top = Math.min(m, Math.max(k, SPECTRUM_LENGTH));
+        double[] eigenvalues = new double[top];
+        double[][] vectors;
+        double total;
+        if (lapack != null) {
+            // only the pairs shown: the whole variance is the trace, which the decomposition keeps
+            total = 0;
+            for (int i = 0; i < m; i++) {
+                total += g[i * m + i];
+            }
+            vectors = NativeLapack.topEigenpairs(lapack, g, m, top, eigenvalues);
+        } else {
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+            if (!eig.decompose(DMatrixRMaj.wrap(m, m, g))) {
+                throw new ArithmeticException("symmetric eigen-decomposition did not converge (" + m + " x " + m + ")");
+            }
+            Integer[] order = new Integer[m];
+            total = 0;
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+                total += Math.max(0, eig.getEigenvalue(i).getReal());
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).getReal(), eig.getEigenvalue(a).getReal()));
+            vectors = new double[top][];
+            for (int c = 0; c < top; c++) {
+                eigenvalues[c] = eig.getEigenvalue(order[c]).getReal();
+                vectors[c] = c < k ? eig.getEigenVector(order[c]).data : null;
+            }
+        }
         double[] fitted = new double[rows * k];
         for (int c = 0; c < k; c++) {
-            DMatrixRMaj v = eig.getEigenVector(order[c]);
-            double lambda = Math.max(0, eig.getEigenvalue(order[c]).getReal());
+            double[] v = vectors[c];
+            double lambda = Math.max(0, eigenvalues[c]);
             for (int i = 0; i < rows; i++) {
                 double s;
                 if (scatter) {
                     s = 0;
                     for (int j = 0; j < d; j++) {
-                        s += xc[i * d + j] * v.data[j];
+                        s += xc[i * d + j] * v[j];
                     }
                 } else {
-                    s = v.data[i] * Math.sqrt(lambda);
+                    s = v[i] * Math.sqrt(lambda);
                 }
                 fitted[i * k + c] = s;
             }
@@ -89,7 +114,7 @@ public record PcaProjection(int components, double[] coordinates, double[] expla
         }
         double[] ratio = new double[Math.min(SPECTRUM_LENGTH, m)];
         for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = total > 0 ? Math.max(0, eig.getEigenvalue(order[i]).getReal()) / total : 0.0;
+            ratio[i] = total > 0 ? Math.max(0, eigenvalues[i]) / total : 0.0;
         }
         return new PcaProjection(k, coords, ratio);
     }
