@@ -206,6 +206,29 @@ public final class FigureStyle {
         return axis;
     }
 
+    /**
+     * Keeps the value axis of {@code plot}'s primary dataset from collapsing onto one value: a
+     * single point (the first cell of a trajectory) or equal values would auto-range to a span
+     * of 1e-8 with ten identical tick labels; the span is kept at least 2 % of the values'
+     * magnitude (1e-6 for values at 0).
+     */
+    public static void keepReadableRange(XYPlot plot) {
+        if (plot.getDataset() == null || !(plot.getRangeAxis() instanceof NumberAxis axis)) {
+            return;
+        }
+        org.jfree.data.Range r = org.jfree.data.general.DatasetUtils.findRangeBounds(plot.getDataset(), true);
+        if (r == null) {
+            return;
+        }
+        double magnitude = Math.max(Math.abs(r.getLowerBound()), Math.abs(r.getUpperBound()));
+        axis.setAutoRangeMinimumSize(Math.max(MINIMUM_VALUE_SPAN, RELATIVE_VALUE_SPAN * magnitude));
+    }
+
+    /** Smallest value-axis span, relative to the values' magnitude ({@link #keepReadableRange}). */
+    static final double RELATIVE_VALUE_SPAN = 0.02;
+    /** Smallest value-axis span for values at 0 ({@link #keepReadableRange}). */
+    static final double MINIMUM_VALUE_SPAN = 1e-6;
+
     /** White plot, light grid, no outline, small insets; sparser ticks in the paper style. */
     public void plot(XYPlot plot, boolean grid) {
         plot.setBackgroundPaint(Color.WHITE);

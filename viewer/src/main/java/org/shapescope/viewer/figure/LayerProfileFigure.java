@@ -141,6 +141,7 @@ public final class LayerProfileFigure {
         String heading = title != null ? title
                 : overlayAll || comparing ? null
                 : String.format(Locale.ROOT, "%s at step %,d", grid.metric(), grid.step(selected));
+        FigureStyle.keepReadableRange(plot);
         JFreeChart chart = style.chart(heading, plot, comparing);
         if (stepColours != null) {
             LogStepAxis barAxis = style.axis(new LogStepAxis("training step", grid.steps()), "training step");

@@ -149,6 +149,7 @@ public final class TrajectoryFigure {
         addLoss(plot, xAxis, comparing);
         markSelectedCheckpoint(plot, xAxis);
         markSpikes(plot, xAxis);
+        FigureStyle.keepReadableRange(plot);
         JFreeChart chart = style.chart(title, plot, legend);
         SpreadBars.draw(chart, plot, BARS_DATASET, bars, paints, grid.resamples(), style);
         return chart;
