@@ -96,10 +96,10 @@ public final class ExplorerModel {
     private final ReadOnlyIntegerWrapper selectedCheckpoint = new ReadOnlyIntegerWrapper(this, "selectedCheckpoint", -1);
     private final ReadOnlyIntegerWrapper selectedLayer = new ReadOnlyIntegerWrapper(this, "selectedLayer", -1);
     private final ReadOnlyIntegerWrapper cellsDone = new ReadOnlyIntegerWrapper(this, "cellsDone");
-    /** Cells whose value is shown, with or without its spread (ahead of cellsDone in the values-first order). */
+    /** Cells whose value is shown, with or without its spread: cellsDone plus those awaiting their spread. */
     private final ReadOnlyIntegerWrapper cellsValued = new ReadOnlyIntegerWrapper(this, "cellsValued");
-    private final java.util.Set<CellKey> valuedCells = new java.util.HashSet<>();
-    private int valuedBase;
+    /** Cells of the running grid whose value is shown and whose spread is still computing (values-first order). */
+    private final java.util.Set<CellKey> awaitingSpread = new java.util.HashSet<>();
     private final ReadOnlyIntegerWrapper cellsTotal = new ReadOnlyIntegerWrapper(this, "cellsTotal");
     private final ReadOnlyBooleanWrapper gridRunning = new ReadOnlyBooleanWrapper(this, "gridRunning");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No run open");
@@ -620,8 +620,7 @@ public final class ExplorerModel {
                 && columns.checkpoint(r.checkpoints().get(selected).step()).isPresent()
                 ? everyCell.firstColumn(r.checkpoints().get(selected).step()) : everyCell;
         cellsDone.set(done);
-        valuedCells.clear();
-        valuedBase = done;
+        awaitingSpread.clear();
         cellsValued.set(done);
         cellsTotal.set(done + cells.size());
         gridRunning.set(true);
@@ -653,15 +652,15 @@ public final class ExplorerModel {
                 finished.add(valued.values());
                 valuesFirst = true;
                 firstColumnShown.add(valued.values().cell());
-                valuedCells.add(valued.values().cell());
+                awaitingSpread.add(valued.values().cell());
             } else if (event instanceof GridEvent.Finished done) {
                 finished.add(done.result());
                 results.put(done.result().cell(), done.result());
                 firstColumnShown.add(done.result().cell());
-                valuedCells.add(done.result().cell());
+                awaitingSpread.remove(done.result().cell());
             } else if (event instanceof GridEvent.Failed failed) {
                 firstColumnShown.add(failed.failure().cell());
-                valuedCells.add(failed.failure().cell());
+                awaitingSpread.remove(failed.failure().cell());
                 cellsDone.set(cellsDone.get() + 1);
                 notice(failed.failure().file(), failed.failure().cell() + ": " + failed.failure().reason());
             } else if (event instanceof GridEvent.Ended ended) {
@@ -675,11 +674,12 @@ public final class ExplorerModel {
                         s.elapsed().toMillis() / 1000.0));
             }
         }
-        cellsValued.set(valuedBase + valuedCells.size());
         if (!finished.isEmpty()) {
             cellsDone.set(cellsDone.get() + (int) batch.stream().filter(e -> e instanceof GridEvent.Finished).count());
+            cellsValued.set(cellsDone.get() + awaitingSpread.size());
             grid.set(MetricGrids.with(grid.get(), metric.get(), finished));
         }
+        cellsValued.set(cellsDone.get() + awaitingSpread.size()); // also after a batch of failures only
         if (firstColumnPending != null) {
             RunFolder r = run.get();
             long step = firstColumnPending;
